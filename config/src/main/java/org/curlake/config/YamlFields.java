@@ -1,0 +1,137 @@
+package org.curlake.config;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Typed, strict access to one YAML mapping: unknown keys and wrong types are reported as
+ * {@link InvalidFieldException} with the full field path (e.g. {@code source.path}).
+ */
+final class YamlFields {
+  private final String path;
+  private final Map<String, Object> values;
+
+  private YamlFields(String path, Map<String, Object> values) {
+    this.path = path;
+    this.values = values;
+  }
+
+  static YamlFields of(String path, Object node, List<String> allowedKeys) {
+    if (!(node instanceof Map<?, ?> map)) {
+      throw new InvalidFieldException(path.isEmpty() ? "tenant" : path, "expected a mapping");
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    map.forEach((key, value) -> values.put(String.valueOf(key), value));
+    YamlFields fields = new YamlFields(path, values);
+    fields.allowOnly(allowedKeys);
+    return fields;
+  }
+
+  void allowOnly(List<String> allowedKeys) {
+    for (String key : values.keySet()) {
+      if (!allowedKeys.contains(key)) {
+        throw new InvalidFieldException(field(key), "unknown key; allowed keys are " + allowedKeys);
+      }
+    }
+  }
+
+  private String field(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  private Object required(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      throw new InvalidFieldException(field(key), "is required");
+    }
+    return value;
+  }
+
+  String requiredString(String key) {
+    Object value = required(key);
+    if (value instanceof String s) {
+      return s;
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.toString();
+    }
+    throw new InvalidFieldException(field(key), "expected a string");
+  }
+
+  Optional<String> optionalString(String key) {
+    return values.get(key) == null ? Optional.empty() : Optional.of(requiredString(key));
+  }
+
+  Optional<Boolean> optionalBoolean(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof Boolean b) {
+      return Optional.of(b);
+    }
+    throw new InvalidFieldException(field(key), "expected true or false (got '" + value + "')");
+  }
+
+  int requiredInt(String key) {
+    Object value = required(key);
+    if (value instanceof Integer i) {
+      return i;
+    }
+    throw new InvalidFieldException(field(key), "expected a whole number (got '" + value + "')");
+  }
+
+  Optional<Integer> optionalInt(String key) {
+    return values.get(key) == null ? Optional.empty() : Optional.of(requiredInt(key));
+  }
+
+  BigDecimal requiredDecimal(String key) {
+    Object value = required(key);
+    if (value instanceof Number n) {
+      return new BigDecimal(n.toString());
+    }
+    throw new InvalidFieldException(field(key), "expected a number (got '" + value + "')");
+  }
+
+  YamlFields requiredObject(String key) {
+    return of(field(key), required(key), List.copyOf(mapKeys(required(key))));
+  }
+
+  Optional<YamlFields> optionalObject(String key) {
+    return values.get(key) == null ? Optional.empty() : Optional.of(requiredObject(key));
+  }
+
+  Map<String, Object> optionalMap(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      return Map.of();
+    }
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new InvalidFieldException(field(key), "expected a mapping");
+    }
+    Map<String, Object> result = new LinkedHashMap<>();
+    map.forEach((k, v) -> result.put(String.valueOf(k), v));
+    return result;
+  }
+
+  List<String> optionalStringList(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
+      throw new InvalidFieldException(field(key), "expected a list of strings");
+    }
+    return list.stream().map(String.class::cast).toList();
+  }
+
+  private List<String> mapKeys(Object node) {
+    if (!(node instanceof Map<?, ?> map)) {
+      return List.of();
+    }
+    return map.keySet().stream().map(String::valueOf).toList();
+  }
+}

@@ -1,0 +1,26 @@
+package org.curlake.jobs.cli;
+
+import java.nio.file.Path;
+import org.curlake.config.SourceLocation;
+import org.curlake.config.TenantConfigLoader;
+import org.curlake.config.Tenants;
+import picocli.CommandLine.Option;
+
+/** Where the config and the lake are. Relative paths are resolved against the working directory. */
+public final class LakeOptions {
+  @Option(names = "--config", defaultValue = "${env:CURLAKE_CONFIG:-config}",
+      description = "Config directory holding tenants/*.yaml (default: ${DEFAULT-VALUE}).")
+  Path configDir;
+
+  @Option(names = "--lake", defaultValue = "${env:CURLAKE_LAKE:-lake}",
+      description = "Root of the Delta tables: a local folder or s3a://bucket/prefix (default: ${DEFAULT-VALUE}).")
+  String lake;
+
+  public Tenants tenants() {
+    return new TenantConfigLoader(configDir).load();
+  }
+
+  public SourceLocation lakeRoot() {
+    return SourceLocation.parse("--lake", lake, Path.of("").toAbsolutePath());
+  }
+}

@@ -1,0 +1,54 @@
+package org.curlake.jobs.spark;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Builds the SparkSession the jobs run in. The jobs never build their own session: it is injected,
+ * so the same code runs on the embedded default (local[*], local Delta folder), under the test
+ * suite's shared session, or under spark-submit on a cluster (where the master comes from the
+ * submit command).
+ */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** Settings every session needs: Delta Lake, UTC, and quiet, loopback-only local runs. */
+  public static Map<String, String> baseConfig() {
+    Map<String, String> conf = new TreeMap<>();
+    conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
+    conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.put("spark.sql.session.timeZone", "UTC");
+    conf.put("spark.ui.enabled", "false");
+    conf.put("spark.ui.showConsoleProgress", "false");
+    conf.put("spark.sql.parquet.mergeSchema", "false");
+    conf.put("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
+    conf.put("spark.databricks.delta.snapshotPartitions", "2");
+    conf.put("spark.databricks.delta.stalenessLimit", "0");
+    // s3a: credentials come from the standard AWS provider chain, never from code.
+    conf.put("spark.hadoop.fs.s3a.aws.credentials.provider",
+        "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider,"
+            + "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
+    return conf;
+  }
+
+  /** An embedded session on this machine: local[threads], bound to 127.0.0.1. */
+  public static SparkSession local(String appName, int threads, int shufflePartitions) {
+    SparkSession.Builder builder = SparkSession.builder()
+        .appName(appName)
+        .master("local[" + threads + "]")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
+        .config("spark.default.parallelism", String.valueOf(threads));
+    baseConfig().forEach(builder::config);
+    return builder.getOrCreate();
+  }
+
+  /** The session under spark-submit: master and resources come from the submit command. */
+  public static SparkSession submitted(String appName) {
+    SparkSession.Builder builder = SparkSession.builder().appName(appName);
+    baseConfig().forEach(builder::config);
+    return builder.getOrCreate();
+  }
+}
