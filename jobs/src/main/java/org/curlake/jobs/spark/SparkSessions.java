@@ -22,6 +22,7 @@ public final class SparkSessions {
     conf.put("spark.ui.enabled", "false");
     conf.put("spark.ui.showConsoleProgress", "false");
     conf.put("spark.sql.parquet.mergeSchema", "false");
+    conf.put("spark.sql.debug.maxToStringFields", "500");
     conf.put("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
     conf.put("spark.databricks.delta.stalenessLimit", "0");
