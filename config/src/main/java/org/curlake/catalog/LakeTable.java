@@ -12,7 +12,32 @@ public enum LakeTable {
       "CUR line items normalised to the canonical schema, replaced per (tenant, billing period)"),
   /** One row per ingest attempt of a (tenant, period): what was read, what was written, how it ended. */
   INGEST_RUNS("ops", "ingest_runs", List.of(),
-      "one row per ingest attempt of a tenant's billing period (append-only)");
+      "one row per ingest attempt of a tenant's billing period (append-only)"),
+  /** Daily cost by account, service, region, usage type, operation, line item type and purchase option. */
+  FCT_COST_DAILY("marts", "fct_cost_daily", List.of("tenant_id", "billing_period"),
+      "daily unblended, amortized and net cost by account, OU, service, region, usage type"),
+  /** Cost allocated by normalised tag key and value, with an explicit untagged bucket. */
+  FCT_COST_BY_TAG("marts", "fct_cost_by_tag", List.of("tenant_id", "billing_period"),
+      "daily cost per configured tag key and value (untagged bucket included)"),
+  /** Monthly cost per account and service with month-over-month change. */
+  FCT_COST_MONTHLY("marts", "fct_cost_monthly", List.of("tenant_id"),
+      "monthly cost per account and service with month-over-month change"),
+  /** Accounts with name and business unit (OU). */
+  DIM_ACCOUNTS("marts", "dim_accounts", List.of("tenant_id"), "accounts with name and business unit"),
+  /** Services (product codes) with readable names. */
+  DIM_SERVICES("marts", "dim_services", List.of("tenant_id"), "services with readable names"),
+  /** The tenant's costs as FOCUS 1.0 columns, one row per line item. */
+  FOCUS_COSTS("marts", "focus_costs", List.of("tenant_id", "billing_period"),
+      "FOCUS 1.0 view of every line item"),
+  /** Bronze rows that broke a validity rule, with the reason; kept out of the marts. */
+  QUARANTINE("quality", "quarantine", List.of("tenant_id", "billing_period"),
+      "bronze line items that broke a validity rule, with the rule as reason"),
+  /** One row per data-quality check per tenant and period per check run. */
+  DQ_RESULTS("quality", "dq_results", List.of("tenant_id"),
+      "data-quality check results (append-only, one row per check per run)"),
+  /** Freshness of each tenant's data against its SLA, per check run. */
+  SLA_STATUS("quality", "sla_status", List.of("tenant_id"),
+      "freshness lag against the tenant's SLA (append-only, one row per run)");
 
   private final String layer;
   private final String tableName;

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  */
 public record SourceLocation(String uri) {
   private static final Pattern S3A = Pattern.compile("s3a://[a-z0-9][a-z0-9.\\-]{1,61}[a-z0-9](/[^\\s]*)?");
-  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.\\-]*://.*");
+  private static final Pattern SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.\\-]*:.*");
 
   public SourceLocation {
     if (uri == null || uri.isBlank()) {
@@ -26,17 +26,25 @@ public record SourceLocation(String uri) {
     if (value.startsWith("s3://") || value.startsWith("s3n://")) {
       throw new InvalidFieldException(field, "'" + value + "' uses an unsupported scheme: write s3a://");
     }
+    if (value.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new InvalidFieldException(field, "contains control characters");
+    }
     if (value.startsWith("s3a://")) {
       if (!S3A.matcher(value).matches()) {
         throw new InvalidFieldException(field, "'" + value + "' is not a valid s3a://bucket/prefix URI");
       }
-      return new SourceLocation(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+      String prefix = value.substring("s3a://".length());
+      String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+      for (String segment : trimmed.split("/", -1)) {
+        // Hadoop would normalise these, letting one tenant's prefix reach another's.
+        if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+          throw new InvalidFieldException(field, "'" + value + "' has an empty, '.' or '..' path segment");
+        }
+      }
+      return new SourceLocation("s3a://" + trimmed);
     }
-    if (SCHEME.matcher(value).matches() || value.startsWith("file:")) {
+    if (SCHEME.matcher(value).matches()) {
       throw new InvalidFieldException(field, "'" + value + "' has an unsupported scheme: use a local path or s3a://");
-    }
-    if (value.indexOf('\0') >= 0 || value.contains("\n")) {
-      throw new InvalidFieldException(field, "contains control characters");
     }
     Path path = Path.of(value);
     Path absolute = path.isAbsolute() ? path.normalize() : baseDir.resolve(path).toAbsolutePath().normalize();

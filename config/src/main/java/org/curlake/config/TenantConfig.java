@@ -37,7 +37,7 @@ public record TenantConfig(
     if (source == null) {
       throw new InvalidFieldException("source", "is required");
     }
-    accounts = Map.copyOf(new TreeMap<>(accounts == null ? Map.of() : accounts));
+    accounts = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(accounts == null ? Map.of() : accounts));
     accounts.forEach((key, info) -> {
       if (!key.equals(info.accountId())) {
         throw new InvalidFieldException("accounts." + key, "key does not match account id " + info.accountId());

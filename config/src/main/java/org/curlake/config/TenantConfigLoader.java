@@ -1,8 +1,6 @@
 package org.curlake.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads {@code config/tenants/*.yaml}. A file holds one tenant (a mapping) or a list under
@@ -40,7 +34,7 @@ public final class TenantConfigLoader {
     }
     List<Path> files;
     try (Stream<Path> listing = Files.list(dir)) {
-      files = listing.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+      files = listing.filter(p -> p.getFileName().toString().matches("[^.].*\\.ya?ml")).sorted().toList();
     } catch (IOException e) {
       throw new ConfigException(dir + ": cannot list tenant config files: " + e.getMessage(), e);
     }
@@ -60,14 +54,7 @@ public final class TenantConfigLoader {
 
   private List<Located> loadFile(Path file) {
     String name = projectRoot.relativize(file).toString();
-    Object document;
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      LoaderOptions options = new LoaderOptions();
-      options.setAllowDuplicateKeys(false);
-      document = new Yaml(new SafeConstructor(options)).load(reader);
-    } catch (IOException | YAMLException e) {
-      throw ConfigException.of(name, null, null, "not valid YAML: " + e.getMessage().replace('\n', ' '));
-    }
+    Object document = YamlDocuments.load(file, name);
     if (!(document instanceof Map<?, ?> map)) {
       throw ConfigException.of(name, null, null, "expected a mapping with tenant fields or 'tenants:'");
     }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * Typed, strict access to one YAML mapping: unknown keys and wrong types are reported as
  * {@link InvalidFieldException} with the full field path (e.g. {@code source.path}).
  */
-final class YamlFields {
+public final class YamlFields {
   private final String path;
   private final Map<String, Object> values;
 
@@ -19,7 +19,7 @@ final class YamlFields {
     this.values = values;
   }
 
-  static YamlFields of(String path, Object node, List<String> allowedKeys) {
+  public static YamlFields of(String path, Object node, List<String> allowedKeys) {
     if (!(node instanceof Map<?, ?> map)) {
       throw new InvalidFieldException(path.isEmpty() ? "tenant" : path, "expected a mapping");
     }
@@ -30,7 +30,7 @@ final class YamlFields {
     return fields;
   }
 
-  void allowOnly(List<String> allowedKeys) {
+  public void allowOnly(List<String> allowedKeys) {
     for (String key : values.keySet()) {
       if (!allowedKeys.contains(key)) {
         throw new InvalidFieldException(field(key), "unknown key; allowed keys are " + allowedKeys);
@@ -50,22 +50,27 @@ final class YamlFields {
     return value;
   }
 
-  String requiredString(String key) {
+  public String requiredString(String key) {
     Object value = required(key);
     if (value instanceof String s) {
       return s;
     }
-    if (value instanceof Number || value instanceof Boolean) {
+    if (value instanceof Boolean) {
+      // YAML 1.1 reads yes/no/on/off as booleans: never turn them back into a different string.
+      throw new InvalidFieldException(field(key), "expected a string, got the boolean " + value
+          + " (quote the value)");
+    }
+    if (value instanceof Number) {
       return value.toString();
     }
     throw new InvalidFieldException(field(key), "expected a string");
   }
 
-  Optional<String> optionalString(String key) {
+  public Optional<String> optionalString(String key) {
     return values.get(key) == null ? Optional.empty() : Optional.of(requiredString(key));
   }
 
-  Optional<Boolean> optionalBoolean(String key) {
+  public Optional<Boolean> optionalBoolean(String key) {
     Object value = values.get(key);
     if (value == null) {
       return Optional.empty();
@@ -76,7 +81,7 @@ final class YamlFields {
     throw new InvalidFieldException(field(key), "expected true or false (got '" + value + "')");
   }
 
-  int requiredInt(String key) {
+  public int requiredInt(String key) {
     Object value = required(key);
     if (value instanceof Integer i) {
       return i;
@@ -84,27 +89,31 @@ final class YamlFields {
     throw new InvalidFieldException(field(key), "expected a whole number (got '" + value + "')");
   }
 
-  Optional<Integer> optionalInt(String key) {
+  public Optional<Integer> optionalInt(String key) {
     return values.get(key) == null ? Optional.empty() : Optional.of(requiredInt(key));
   }
 
-  BigDecimal requiredDecimal(String key) {
+  public BigDecimal requiredDecimal(String key) {
     Object value = required(key);
+    if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
+      throw new InvalidFieldException(field(key), "expected a finite number (got " + d + ")");
+    }
     if (value instanceof Number n) {
       return new BigDecimal(n.toString());
     }
     throw new InvalidFieldException(field(key), "expected a number (got '" + value + "')");
   }
 
-  YamlFields requiredObject(String key) {
+  public YamlFields requiredObject(String key) {
     return of(field(key), required(key), List.copyOf(mapKeys(required(key))));
   }
 
-  Optional<YamlFields> optionalObject(String key) {
+  public Optional<YamlFields> optionalObject(String key) {
     return values.get(key) == null ? Optional.empty() : Optional.of(requiredObject(key));
   }
 
-  Map<String, Object> optionalMap(String key) {
+  /** A mapping whose keys are all strings: an unquoted number or boolean key is refused. */
+  public Map<String, Object> optionalMap(String key) {
     Object value = values.get(key);
     if (value == null) {
       return Map.of();
@@ -113,11 +122,17 @@ final class YamlFields {
       throw new InvalidFieldException(field(key), "expected a mapping");
     }
     Map<String, Object> result = new LinkedHashMap<>();
-    map.forEach((k, v) -> result.put(String.valueOf(k), v));
+    for (Map.Entry<?, ?> entry : map.entrySet()) {
+      if (!(entry.getKey() instanceof String name)) {
+        throw new InvalidFieldException(field(key), "key " + entry.getKey() + " must be quoted (\""
+            + entry.getKey() + "\"): unquoted, YAML reads it as a " + entry.getKey().getClass().getSimpleName());
+      }
+      result.put(name, entry.getValue());
+    }
     return result;
   }
 
-  List<String> optionalStringList(String key) {
+  public List<String> optionalStringList(String key) {
     Object value = values.get(key);
     if (value == null) {
       return List.of();
@@ -133,5 +148,27 @@ final class YamlFields {
       return List.of();
     }
     return map.keySet().stream().map(String::valueOf).toList();
+  }
+
+  public List<Object> optionalList(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof List<?> list)) {
+      throw new InvalidFieldException(field(key), "expected a list");
+    }
+    return List.copyOf(list);
+  }
+
+  public Optional<Double> optionalDouble(String key) {
+    Object value = values.get(key);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof Number n) {
+      return Optional.of(n.doubleValue());
+    }
+    throw new InvalidFieldException(field(key), "expected a number (got '" + value + "')");
   }
 }

@@ -89,6 +89,8 @@ public final class CanonicalSchema {
     opt(c, "reservation_unused_recurring_fee", MONEY);
     opt(c, "reservation_unused_quantity", DoubleType);
     opt(c, "reservation_net_effective_cost", MONEY);
+    opt(c, "reservation_net_unused_amortized_upfront_fee_for_billing_period", MONEY);
+    opt(c, "reservation_net_unused_recurring_fee", MONEY);
     opt(c, "savings_plan_savings_plan_a_r_n", StringType);
     opt(c, "savings_plan_offering_type", StringType);
     opt(c, "savings_plan_savings_plan_effective_cost", MONEY);
@@ -98,6 +100,10 @@ public final class CanonicalSchema {
     opt(c, "savings_plan_amortized_upfront_commitment_for_billing_period", MONEY);
     opt(c, "savings_plan_recurring_commitment_for_billing_period", MONEY);
     opt(c, "savings_plan_net_savings_plan_effective_cost", MONEY);
+    opt(c, "savings_plan_net_amortized_upfront_commitment_for_billing_period", MONEY);
+    opt(c, "savings_plan_net_recurring_commitment_for_billing_period", MONEY);
+    // FOCUS exports state the amortized cost themselves (EffectiveCost); CUR exports leave it null.
+    opt(c, "effective_cost", MONEY);
     return List.copyOf(c);
   }
 

@@ -1,9 +1,5 @@
 package org.curlake.jobs.ingest;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
-import io.delta.tables.DeltaTable;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
+import org.curlake.jobs.lake.PartitionWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +30,7 @@ public final class IngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(IngestJob.class);
 
   private final SparkSession spark;
-  private final String bronzeLocation;
+  private final PartitionWriter writer;
   private final IngestRunLog runLog;
   private final Configuration hadoopConf;
   private final Clock clock;
@@ -47,7 +44,7 @@ public final class IngestJob {
    */
   public IngestJob(SparkSession spark, String lakeRoot, Clock clock, boolean force, Consumer<IngestRun> progress) {
     this.spark = spark;
-    this.bronzeLocation = LakeTable.CUR_LINE_ITEMS.location(lakeRoot);
+    this.writer = new PartitionWriter(spark, lakeRoot);
     this.runLog = new IngestRunLog(spark, LakeTable.INGEST_RUNS.location(lakeRoot));
     this.hadoopConf = spark.sessionState().newHadoopConf();
     this.clock = clock;
@@ -114,7 +111,9 @@ public final class IngestJob {
       DeliveryInspection inspection = new DeliveryInspector(spark, hadoopConf)
           .inspect(tenant.id(), delivery, tenant.source().format());
       Dataset<Row> bronze = normalizedRows(inspection, tenant.id(), delivery.period());
-      long written = replacePartition(bronze, tenant.id(), period, runId);
+      long written = writer.replace(LakeTable.CUR_LINE_ITEMS, bronze,
+          Map.of("tenant_id", tenant.id(), "billing_period", period),
+          "ingest run " + runId + " tenant " + tenant.id() + " period " + period);
       return new IngestRun(runId, tenant.id(), period, inspection.format().configName(), delivery.paths(),
           fingerprint, inspection.rowsIn(), written, started, clock.instant(), RunStatus.SUCCEEDED, null);
     } catch (RuntimeException e) {
@@ -141,24 +140,6 @@ public final class IngestJob {
       result = result == null ? part : result.union(part);
     }
     return result;
-  }
-
-  /** Replaces the (tenant, period) partition in one Delta commit; returns the rows it wrote. */
-  private long replacePartition(Dataset<Row> bronze, String tenant, String period, String runId) {
-    String predicate = col("tenant_id").equalTo(lit(tenant))
-        .and(col("billing_period").equalTo(lit(period))).expr().sql();
-    String marker = "ingest run " + runId + " tenant " + tenant + " period " + period;
-    bronze.write().format("delta")
-        .mode("overwrite")
-        .option("replaceWhere", predicate)
-        .option("userMetadata", marker)
-        .partitionBy(LakeTable.CUR_LINE_ITEMS.partitionColumns().toArray(String[]::new))
-        .save(bronzeLocation);
-    Row commit = DeltaTable.forPath(spark, bronzeLocation).history(20)
-        .where(col("userMetadata").equalTo(lit(marker)))
-        .select(col("operationMetrics").getItem("numOutputRows"))
-        .first();
-    return Long.parseLong(commit.getString(0));
   }
 
   private void record(List<IngestRun> runs) {
