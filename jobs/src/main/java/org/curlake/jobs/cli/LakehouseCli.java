@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         //GenerateCommand.class,
         IngestCommand.class,
+        CurateCommand.class,
         DemoCommand.class,
     })
 public final class LakehouseCli implements Runnable {

@@ -46,11 +46,15 @@ public final class PartitionWriter {
         .option("userMetadata", marker)
         .partitionBy(table.partitionColumns().toArray(String[]::new))
         .save(location);
-    Row commit = DeltaTable.forPath(spark, location).history(50)
+    java.util.List<Row> commits = DeltaTable.forPath(spark, location).history(50)
         .where(col("userMetadata").equalTo(lit(marker)))
         .select(col("operationMetrics").getItem("numOutputRows"))
-        .first();
-    return commit.isNullAt(0) ? 0 : Long.parseLong(commit.getString(0));
+        .collectAsList();
+    // Delta makes no commit for an empty write to an empty partition: nothing was written.
+    if (commits.isEmpty() || commits.get(0).isNullAt(0)) {
+      return 0;
+    }
+    return Long.parseLong(commits.get(0).getString(0));
   }
 
   /** Appends rows to an append-only table (run logs, check results). */
