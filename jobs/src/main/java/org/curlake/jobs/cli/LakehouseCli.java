@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         //GenerateCommand.class,
         IngestCommand.class,
         CurateCommand.class,
+        CheckCommand.class,
         DemoCommand.class,
     })
 public final class LakehouseCli implements Runnable {

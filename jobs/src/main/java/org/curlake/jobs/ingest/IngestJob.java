@@ -136,6 +136,9 @@ public final class IngestJob {
     Dataset<Row> result = null;
     for (Map.Entry<StructType, List<String>> group : inspection.filesBySchema().entrySet()) {
       Dataset<Row> raw = spark.read().schema(group.getKey()).parquet(group.getValue().toArray(String[]::new));
+      if (inspection.format() == org.curlake.config.SourceFormat.FOCUS) {
+        raw = FocusNormalizer.toCurColumns(raw);
+      }
       Dataset<Row> part = CurNormalizer.normalize(raw, tenant, period);
       result = result == null ? part : result.union(part);
     }

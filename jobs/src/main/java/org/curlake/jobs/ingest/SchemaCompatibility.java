@@ -25,7 +25,7 @@ public final class SchemaCompatibility {
   /** The problem with this schema, or empty when it can be ingested. */
   public static Optional<String> check(StructType schema, SourceFormat format) {
     if (format == SourceFormat.FOCUS) {
-      return Optional.of("FOCUS exports are not supported by this version of ingest");
+      return checkFocus(schema);
     }
     List<String> missing = new ArrayList<>();
     List<String> wrongTypes = new ArrayList<>();
@@ -49,6 +49,47 @@ public final class SchemaCompatibility {
       return Optional.of("wrong column type(s): " + String.join("; ", wrongTypes));
     }
     return Optional.empty();
+  }
+
+  /** The FOCUS columns ingest needs, and the types they must have. */
+  private static final java.util.Map<String, String> FOCUS_REQUIRED = new java.util.LinkedHashMap<>();
+
+  static {
+    FOCUS_REQUIRED.put("BilledCost", "numeric");
+    FOCUS_REQUIRED.put("EffectiveCost", "numeric");
+    FOCUS_REQUIRED.put("ChargeCategory", "string");
+    FOCUS_REQUIRED.put("ChargePeriodStart", "timestamp");
+    FOCUS_REQUIRED.put("ChargePeriodEnd", "timestamp");
+    FOCUS_REQUIRED.put("BillingPeriodStart", "timestamp");
+    FOCUS_REQUIRED.put("BillingAccountId", "string");
+    FOCUS_REQUIRED.put("SubAccountId", "string");
+    FOCUS_REQUIRED.put("ServiceName", "string");
+  }
+
+  private static Optional<String> checkFocus(StructType schema) {
+    List<String> missing = new ArrayList<>();
+    List<String> wrongTypes = new ArrayList<>();
+    FOCUS_REQUIRED.forEach((name, kind) -> {
+      Optional<StructField> field = field(schema, name);
+      if (field.isEmpty()) {
+        missing.add(name);
+        return;
+      }
+      DataType type = field.get().dataType();
+      boolean ok = switch (kind) {
+        case "numeric" -> type instanceof NumericType;
+        case "timestamp" -> type instanceof TimestampType || type instanceof TimestampNTZType;
+        default -> type instanceof StringType;
+      };
+      if (!ok) {
+        wrongTypes.add(name + " is " + type.simpleString() + ", expected " + kind);
+      }
+    });
+    if (!missing.isEmpty()) {
+      return Optional.of("missing required FOCUS column(s) " + missing);
+    }
+    return wrongTypes.isEmpty() ? Optional.empty()
+        : Optional.of("wrong column type(s): " + String.join("; ", wrongTypes));
   }
 
   /** The type of the first source of {@code column} that the schema has. */

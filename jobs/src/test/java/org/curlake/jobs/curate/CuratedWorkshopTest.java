@@ -154,6 +154,31 @@ class CuratedWorkshopTest {
     assertEquals(0, monthly.where("billing_period = '2018-10' and previous_amortized_cost is not null").count());
   }
 
+  /** FOCUS as input: the workshop's own FOCUS rows, delivered as a FOCUS export, curate to the same totals. */
+  @Test
+  void aFocusExportOfTheSameCostsCuratesToTheSameTotals() throws IOException {
+    Path export = Files.createTempDirectory(lake, "focus-export");
+    Dataset<Row> focus = table(LakeTable.FOCUS_COSTS).where("tenant_id = 'workshop'");
+    for (Row period : focus.select("billing_period").distinct().collectAsList()) {
+      focus.where(col("billing_period").equalTo(period.getString(0))).drop("tenant_id", "billing_period")
+          .coalesce(1).write().parquet(export.resolve("data/BILLING_PERIOD=" + period.getString(0)).toString());
+    }
+    TenantConfig focusTenant = TestTenants.tenant("workshop_focus", export, Optional.empty());
+    var ingest = new IngestJob(spark, lake.toString(), Clock.systemUTC(), false, r -> { })
+        .run(List.of(focusTenant), Optional.empty());
+    ingest.runs().forEach(run -> assertEquals("focus", run.sourceFormat(), run.progressLine()));
+    new CurateJob(spark, lake.toString(), List.of(), r -> assertTrue(!r.failed(), r.progressLine()))
+        .run(List.of(focusTenant), Optional.empty());
+
+    Dataset<Row> daily = table(LakeTable.FCT_COST_DAILY);
+    for (String measure : List.of("unblended_cost", "amortized_cost", "usage_amount")) {
+      assertEquals(cents(daily.where("tenant_id = 'workshop'"), "billing_period", col(measure)),
+          cents(daily.where("tenant_id = 'workshop_focus'"), "billing_period", col(measure)), measure);
+    }
+    assertEquals(daily.where("tenant_id = 'workshop'").select("line_item_type", "product_code", "region_code").distinct().count(),
+        daily.where("tenant_id = 'workshop_focus'").select("line_item_type", "product_code", "region_code").distinct().count());
+  }
+
   private static Map<String, BigDecimal> cents(Dataset<Row> rows, String periodColumn, Column amount) {
     Map<String, BigDecimal> result = new TreeMap<>();
     for (Row row : rows.groupBy(periodColumn).agg(sum(amount.cast("decimal(30,10)"))).collectAsList()) {

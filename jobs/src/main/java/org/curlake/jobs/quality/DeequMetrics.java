@@ -1,0 +1,83 @@
+package org.curlake.jobs.quality;
+
+import com.amazon.deequ.analyzers.Analyzer;
+import com.amazon.deequ.analyzers.Completeness;
+import com.amazon.deequ.analyzers.Compliance;
+import com.amazon.deequ.analyzers.Uniqueness;
+import com.amazon.deequ.analyzers.runners.AnalysisRunner;
+import com.amazon.deequ.analyzers.runners.AnalyzerContext;
+import com.amazon.deequ.metrics.DoubleMetric;
+import com.amazon.deequ.metrics.Metric;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.curlake.quality.QualityCheck;
+import scala.Option;
+import scala.collection.JavaConverters;
+import scala.util.Try;
+
+/**
+ * Computes the Deequ metrics of a set of checks on one dataset in a single Deequ analysis run
+ * (one pass over the data for all of them). Column names come from the validated rules config
+ * (identifiers only) and are quoted.
+ */
+public final class DeequMetrics {
+  private DeequMetrics() {}
+
+  /** True for metrics Deequ computes; the others are computed by {@link CheckJob}. */
+  public static boolean computedByDeequ(QualityCheck.Metric metric) {
+    return switch (metric) {
+      case COMPLETENESS, UNIQUENESS, NON_NEGATIVE, WITHIN_BILLING_PERIOD -> true;
+      default -> false;
+    };
+  }
+
+  /** Each check's metric value, or the error Deequ reported for it. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  public static Map<QualityCheck, Try<Object>> compute(Dataset<Row> data, List<QualityCheck> checks) {
+    Map<QualityCheck, Analyzer> analyzers = new LinkedHashMap<>();
+    for (QualityCheck check : checks) {
+      analyzers.put(check, analyzer(check));
+    }
+    var builder = AnalysisRunner.onData(data);
+    for (Analyzer analyzer : analyzers.values()) {
+      builder = builder.addAnalyzer(analyzer);
+    }
+    AnalyzerContext context = builder.run();
+    Map<QualityCheck, Try<Object>> values = new LinkedHashMap<>();
+    analyzers.forEach((check, analyzer) -> {
+      Option<Metric<?>> metric = context.metric(analyzer);
+      if (metric.isEmpty() || !(metric.get() instanceof DoubleMetric doubleMetric)) {
+        values.put(check, new scala.util.Failure<>(new IllegalStateException("Deequ computed no metric")));
+      } else {
+        values.put(check, (Try) doubleMetric.value());
+      }
+    });
+    return values;
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static Analyzer analyzer(QualityCheck check) {
+    List<String> columns = check.columns();
+    return switch (check.metric()) {
+      case COMPLETENESS -> new Completeness(columns.get(0), Option.empty(), Option.empty());
+      case UNIQUENESS -> new Uniqueness(JavaConverters.asScalaBuffer(columns).toSeq(), Option.empty(), Option.empty());
+      case NON_NEGATIVE -> compliance(check, "coalesce(" + quoted(columns.get(0)) + ", 0) >= 0");
+      case WITHIN_BILLING_PERIOD -> compliance(check, quoted(columns.get(0)) + " is null or ("
+          + quoted(columns.get(0)) + " >= to_timestamp(concat(billing_period, '-01')) and "
+          + quoted(columns.get(0)) + " < add_months(to_timestamp(concat(billing_period, '-01')), 1))");
+      default -> throw new IllegalArgumentException(check.metric() + " is not a Deequ metric");
+    };
+  }
+
+  private static Compliance compliance(QualityCheck check, String predicate) {
+    return new Compliance(check.id(), predicate, Option.empty(),
+        JavaConverters.asScalaBuffer(check.columns()).toList(), Option.empty());
+  }
+
+  private static String quoted(String column) {
+    return "`" + column + "`";
+  }
+}
