@@ -1,13 +1,70 @@
 package org.curlake.jobs.cli;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.curlake.config.SourceLocation;
+import org.curlake.config.TenantConfig;
+import org.curlake.config.Tenants;
+import org.curlake.jobs.curate.CurateJob;
+import org.curlake.jobs.curate.CurateRun;
+import org.curlake.jobs.demo.DemoPlan;
+import org.curlake.jobs.demo.DemoSummary;
+import org.curlake.jobs.generate.GenerateJob;
+import org.curlake.jobs.generate.GeneratorSpec;
+import org.curlake.jobs.ingest.IngestJob;
+import org.curlake.jobs.ingest.IngestReport;
+import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.quality.CheckJob;
+import org.curlake.jobs.quality.CheckReport;
+import org.curlake.jobs.quality.WebhookNotifier;
+import org.curlake.quality.QualityRules;
+import org.curlake.quality.QualityRulesLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
-/** {@code lakehouse demo}: placeholder until the demo pipeline lands. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the demo pipeline.")
+/**
+ * {@code lakehouse demo}: the whole pipeline on the embedded default. Generates the synthetic
+ * tenants of config/demo.yaml, then ingests, curates and checks every active tenant (WorkshopCUR
+ * included) into the local lake, and prints per-tenant totals and table checksums. Running it twice
+ * prints the same checksums.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Generate sample tenants, then ingest, curate and check all tenants into the local lake.")
 public final class DemoCommand implements Callable<Integer> {
+  @Mixin LakeOptions lake;
+  @Mixin SparkOptions spark;
+
   @Override
   public Integer call() {
-    return 0;
+    Tenants tenants = lake.tenants();
+    DemoPlan plan = DemoPlan.load(lake.configDir);
+    QualityRules rules = new QualityRulesLoader(lake.configDir).load();
+    String lakeRoot = lake.lakeRoot().hadoopPath();
+    SparkSession session = spark.session("curlake-demo");
+
+    GenerateJob generator = new GenerateJob(session);
+    for (GeneratorSpec spec : plan.synthetic()) {
+      SourceLocation target = tenants.require(spec.tenantId()).source().location();
+      generator.run(spec, target, output -> System.out.println(output.progressLine()));
+    }
+    List<TenantConfig> active = tenants.active();
+    IngestReport ingest = new IngestJob(session, lakeRoot, Clock.systemUTC(), false,
+        run -> System.out.println(run.progressLine())).run(active, Optional.empty());
+    List<CurateRun> curate = new CurateJob(session, lakeRoot, rules.validity(),
+        run -> System.out.println(run.progressLine())).run(active, Optional.empty());
+    CheckReport check = new CheckJob(session, lakeRoot, rules.checks(), WebhookNotifier.disabled(),
+        line -> { }).run(active, Optional.empty(), plan.referenceTime());
+    check.sla().forEach(status -> System.out.println(status.progressLine()));
+    System.out.printf("check results=%d failed=%d%n", check.results().size(), check.failures().size());
+    check.failures().forEach(failure -> System.out.println(failure.progressLine()));
+    DemoSummary.lines(new PartitionWriter(session, lakeRoot)).forEach(System.out::println);
+
+    boolean failed = ingest.anyFailed() || curate.stream().anyMatch(CurateRun::failed) || !check.failures().isEmpty();
+    System.out.println("demo " + (failed ? "FAILED" : "OK") + " lake=" + lake.lakeRoot());
+    return failed ? 1 : 0;
   }
 }

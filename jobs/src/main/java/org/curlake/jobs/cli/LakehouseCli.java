@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Multi-tenant FinOps lakehouse over the AWS Cost and Usage Report.",
     subcommands = {
-        //GenerateCommand.class,
+        GenerateCommand.class,
         IngestCommand.class,
         CurateCommand.class,
         CheckCommand.class,
@@ -24,9 +24,19 @@ public final class LakehouseCli implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** Bad config or arguments are the user's to fix: one clear line and exit 2, no stack trace. */
+  private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) {
+    if (e instanceof org.curlake.config.ConfigException || e instanceof IllegalArgumentException) {
+      commandLine.getErr().println("lakehouse " + commandLine.getCommandName() + ": " + e.getMessage());
+      return 2;
+    }
+    throw new IllegalStateException(e);
+  }
+
   public static void main(String[] args) {
     int exit = new CommandLine(new LakehouseCli())
         .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(LakehouseCli::reportFailure)
         .execute(args);
     System.exit(exit);
   }

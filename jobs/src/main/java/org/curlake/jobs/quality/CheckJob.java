@@ -3,7 +3,6 @@ package org.curlake.jobs.quality;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 
 import java.math.BigDecimal;
@@ -19,7 +18,6 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.ingest.BillingPeriod;
@@ -152,8 +150,7 @@ public final class CheckJob {
     Optional<Long> source = lake.read(LakeTable.INGEST_RUNS).flatMap(runs -> runs
         .where(col("tenant_id").equalTo(lit(tenant)).and(col("billing_period").equalTo(lit(period)))
             .and(col("status").equalTo(lit("SUCCEEDED"))))
-        .withColumn("rank", row_number().over(Window.orderBy(col("ended_at").desc())))
-        .where(col("rank").equalTo(1)).select("rows_in").collectAsList().stream().findFirst()
+        .orderBy(col("ended_at").desc()).limit(1).select("rows_in").collectAsList().stream().findFirst()
         .map(r -> r.getLong(0)));
     long rows = table.count();
     if (source.isEmpty()) {
