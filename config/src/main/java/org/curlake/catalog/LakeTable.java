@@ -13,6 +13,9 @@ public enum LakeTable {
   /** One row per ingest attempt of a (tenant, period): what was read, what was written, how it ended. */
   INGEST_RUNS("ops", "ingest_runs", List.of(),
       "one row per ingest attempt of a tenant's billing period (append-only)"),
+  /** One row per curation of a (tenant, period), with the fingerprint of its inputs. */
+  CURATE_RUNS("ops", "curate_runs", List.of(),
+      "one row per curation of a tenant's period or tenant-wide marts (append-only)"),
   /** Daily cost by account, service, region, usage type, operation, line item type and purchase option. */
   FCT_COST_DAILY("marts", "fct_cost_daily", List.of("tenant_id", "billing_period"),
       "daily unblended, amortized and net cost by account, OU, service, region, usage type"),

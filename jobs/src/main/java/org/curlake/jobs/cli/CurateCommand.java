@@ -26,12 +26,15 @@ public final class CurateCommand implements Callable<Integer> {
   @Option(names = "--period", description = "Only this billing period, YYYY-MM.")
   String period;
 
+  @Option(names = "--force", description = "Curate periods whose inputs did not change since their last curation.")
+  boolean force;
+
   @Override
   public Integer call() {
     Tenants tenants = lake.tenants();
     List<TenantConfig> selected = tenant == null ? tenants.active() : List.of(tenants.require(tenant));
     List<CurateRun> runs = new CurateJob(spark.session("curlake-curate"), lake.lakeRoot().hadoopPath(),
-        new QualityRulesLoader(lake.configDir).load().validity(), run -> System.out.println(run.progressLine()))
+        new QualityRulesLoader(lake.configDir).load().validity(), force, run -> System.out.println(run.progressLine()))
         .run(selected, Optional.ofNullable(period).map(BillingPeriod::parse));
     long failed = runs.stream().filter(CurateRun::failed).count();
     System.out.printf("curate runs=%d failed=%d%n", runs.size(), failed);

@@ -54,7 +54,7 @@ public final class DemoCommand implements Callable<Integer> {
     List<TenantConfig> active = tenants.active();
     IngestReport ingest = new IngestJob(session, lakeRoot, Clock.systemUTC(), false,
         run -> System.out.println(run.progressLine())).run(active, Optional.empty());
-    List<CurateRun> curate = new CurateJob(session, lakeRoot, rules.validity(),
+    List<CurateRun> curate = new CurateJob(session, lakeRoot, rules.validity(), false,
         run -> System.out.println(run.progressLine())).run(active, Optional.empty());
     CheckReport check = new CheckJob(session, lakeRoot, rules.checks(), WebhookNotifier.disabled(),
         line -> { }).run(active, Optional.empty(), plan.referenceTime());

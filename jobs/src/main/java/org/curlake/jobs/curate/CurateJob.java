@@ -19,6 +19,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.ingest.BillingPeriod;
+import org.curlake.jobs.ingest.RunStatus;
 import org.curlake.jobs.lake.PartitionWriter;
 import org.curlake.quality.ValidityRule;
 import org.slf4j.Logger;
@@ -45,6 +46,9 @@ public final class CurateJob {
       "dim_accounts", LakeTable.DIM_ACCOUNTS,
       "dim_services", LakeTable.DIM_SERVICES);
 
+  private static final List<String> PERIOD_MODEL_NAMES = java.util.stream.Stream.concat(
+      PERIOD_MODELS.stream(), PERIOD_MARTS.keySet().stream()).toList();
+
   private static final Logger LOG = LoggerFactory.getLogger(CurateJob.class);
 
   private final SparkSession spark;
@@ -52,29 +56,55 @@ public final class CurateJob {
   private final ModelRunner models;
   private final List<ValidityRule> validityRules;
   private final Consumer<CurateRun> progress;
+  private final CurateRunLog runLog;
+  private final boolean force;
 
-  public CurateJob(SparkSession spark, String lakeRoot, List<ValidityRule> validityRules, Consumer<CurateRun> progress) {
+  /**
+   * @param force curate periods whose inputs did not change since their last successful curation
+   */
+  public CurateJob(SparkSession spark, String lakeRoot, List<ValidityRule> validityRules, boolean force,
+      Consumer<CurateRun> progress) {
     this.spark = spark;
     this.lake = new PartitionWriter(spark, lakeRoot);
     this.models = new ModelRunner(spark);
     this.validityRules = List.copyOf(validityRules);
+    this.force = force;
     this.progress = progress;
+    this.runLog = new CurateRunLog(spark, lake);
   }
 
-  /** Curates every bronze period (or only {@code onlyPeriod}) of each tenant, then its tenant-wide marts. */
+  /**
+   * Curates every bronze period (or only {@code onlyPeriod}) of each tenant whose inputs changed,
+   * then its tenant-wide marts when any period changed.
+   */
   public List<CurateRun> run(List<TenantConfig> tenants, Optional<BillingPeriod> onlyPeriod) {
     String runId = UUID.randomUUID().toString();
     List<CurateRun> runs = new ArrayList<>();
     Dataset<Row> bronze = lake.read(LakeTable.CUR_LINE_ITEMS)
         .orElseThrow(() -> new IllegalStateException("no bronze table yet: run ingest first"));
     for (TenantConfig tenant : tenants) {
+      List<CurateRun> tenantRuns = new ArrayList<>();
+      Map<String, String> bronzeVersions = runLog.bronzeVersions(tenant.id());
+      Map<String, String> curated = force ? Map.of() : runLog.curatedInputs(tenant.id());
       List<String> periods = periods(bronze, tenant.id(), onlyPeriod);
       for (String period : periods) {
-        runs.add(report(curatePeriod(runId, bronze, tenant, period)));
+        String inputs = CurateInputs.fingerprint(bronzeVersions.getOrDefault(period, "unrecorded"), tenant,
+            validityRules, PERIOD_MODEL_NAMES);
+        tenantRuns.add(report(inputs.equals(curated.get(period)) ? CurateRun.skipped(tenant.id(), period, inputs)
+            : curatePeriod(runId, bronze, tenant, period, inputs)));
       }
       if (!periods.isEmpty()) {
-        runs.add(report(curateTenant(runId, tenant)));
+        String inputs = CurateInputs.fingerprint(new java.util.TreeMap<>(bronzeVersions).toString(), tenant,
+            validityRules, List.copyOf(TENANT_MARTS.keySet()));
+        boolean unchanged = inputs.equals(curated.get(CurateRunLog.TENANT_WIDE))
+            && tenantRuns.stream().allMatch(CurateRun::skipped);
+        tenantRuns.add(report(unchanged ? CurateRun.skipped(tenant.id(), null, inputs)
+            : curateTenant(runId, tenant, inputs)));
       }
+      if (!tenantRuns.isEmpty()) {
+        runLog.append(runId, tenantRuns, Instant.now());
+      }
+      runs.addAll(tenantRuns);
     }
     return runs;
   }
@@ -93,7 +123,8 @@ public final class CurateJob {
         .stream().map(row -> row.getString(0)).toList();
   }
 
-  private CurateRun curatePeriod(String runId, Dataset<Row> bronze, TenantConfig tenant, String period) {
+  private CurateRun curatePeriod(String runId, Dataset<Row> bronze, TenantConfig tenant, String period,
+      String inputs) {
     Instant started = Instant.now();
     spark.sparkContext().setJobGroup("curate-" + tenant.id() + "-" + period,
         "curate tenant " + tenant.id() + " period " + period, false);
@@ -112,7 +143,6 @@ public final class CurateJob {
       costed = models.runAll(PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters(tenant, period))
           .persist(StorageLevel.MEMORY_AND_DISK());
       costed.createOrReplaceTempView("int_line_items_costed");
-      long valid = costed.count();
 
       Map<String, Long> written = new LinkedHashMap<>();
       for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
@@ -120,12 +150,14 @@ public final class CurateJob {
         written.put(mart.getKey(), lake.replace(mart.getValue(), rows, partition,
             marker(runId, mart.getKey(), tenant.id(), period)));
       }
-      return new CurateRun(tenant.id(), period, valid, quarantined, written,
-          Duration.between(started, Instant.now()), null);
+      // focus_costs has one row per curated line item: its commit counts the valid rows.
+      return new CurateRun(tenant.id(), period, RunStatus.SUCCEEDED, inputs, written.get("focus_costs"), quarantined,
+          written, Duration.between(started, Instant.now()), null);
     } catch (RuntimeException e) {
       String error = "tenant '" + tenant.id() + "' period " + period + ": curation failed: " + firstLine(e);
       LOG.warn("tenant={} period={} curate failed", tenant.id(), period, e);
-      return new CurateRun(tenant.id(), period, 0, 0, Map.of(), Duration.between(started, Instant.now()), error);
+      return new CurateRun(tenant.id(), period, RunStatus.FAILED, inputs, 0, 0, Map.of(),
+          Duration.between(started, Instant.now()), error);
     } finally {
       if (costed != null) {
         costed.unpersist();
@@ -137,7 +169,7 @@ public final class CurateJob {
     }
   }
 
-  private CurateRun curateTenant(String runId, TenantConfig tenant) {
+  private CurateRun curateTenant(String runId, TenantConfig tenant, String inputs) {
     Instant started = Instant.now();
     spark.sparkContext().setJobGroup("curate-" + tenant.id(), "curate tenant-wide marts of " + tenant.id(), false);
     try {
@@ -150,11 +182,13 @@ public final class CurateJob {
         written.put(mart.getKey(), lake.replace(mart.getValue(), rows, Map.of("tenant_id", tenant.id()),
             marker(runId, mart.getKey(), tenant.id(), "all")));
       }
-      return new CurateRun(tenant.id(), null, 0, 0, written, Duration.between(started, Instant.now()), null);
+      return new CurateRun(tenant.id(), null, RunStatus.SUCCEEDED, inputs, 0, 0, written,
+          Duration.between(started, Instant.now()), null);
     } catch (RuntimeException e) {
       String error = "tenant '" + tenant.id() + "': tenant-wide marts failed: " + firstLine(e);
       LOG.warn("tenant={} tenant-wide curate failed", tenant.id(), e);
-      return new CurateRun(tenant.id(), null, 0, 0, Map.of(), Duration.between(started, Instant.now()), error);
+      return new CurateRun(tenant.id(), null, RunStatus.FAILED, inputs, 0, 0, Map.of(),
+          Duration.between(started, Instant.now()), error);
     } finally {
       spark.sparkContext().clearJobGroup();
     }

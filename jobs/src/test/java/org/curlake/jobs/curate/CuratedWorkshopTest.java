@@ -51,7 +51,7 @@ class CuratedWorkshopTest {
         List.of("Environment", "user:CostCenter"), Optional.empty());
     new IngestJob(spark, lake.toString(), Clock.systemUTC(), false, r -> { }).run(List.of(workshop), Optional.empty());
     runs = new CurateJob(spark, lake.toString(),
-        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), r -> { })
+        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), false, r -> { })
         .run(List.of(workshop), Optional.empty());
   }
 
@@ -154,6 +154,24 @@ class CuratedWorkshopTest {
     assertEquals(0, monthly.where("billing_period = '2018-10' and previous_amortized_cost is not null").count());
   }
 
+  /** Incremental: unchanged inputs are skipped; a changed tenant config re-curates what it affects. */
+  @Test
+  void rerunSkipsUnchangedPeriodsAndRecuratesWhenTheConfigChanges() {
+    List<org.curlake.jobs.ingest.RunStatus> statuses = new CurateJob(spark, lake.toString(),
+        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), false, r -> { })
+        .run(List.of(workshop), Optional.empty()).stream().map(CurateRun::status).toList();
+    assertEquals(java.util.Collections.nCopies(4, org.curlake.jobs.ingest.RunStatus.SKIPPED), statuses);
+
+    TenantConfig moreTags = new TenantConfig(workshop.id(), workshop.displayName(), true, workshop.source(),
+        workshop.accounts(), List.of("Environment", "user:CostCenter", "Workload"), Optional.empty());
+    List<CurateRun> rerun = new CurateJob(spark, lake.toString(),
+        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), false, r -> { })
+        .run(List.of(moreTags), Optional.of(org.curlake.jobs.ingest.BillingPeriod.parse("2018-12")));
+    assertEquals(List.of(org.curlake.jobs.ingest.RunStatus.SUCCEEDED, org.curlake.jobs.ingest.RunStatus.SUCCEEDED),
+        rerun.stream().map(CurateRun::status).toList());
+    assertTrue(table(LakeTable.FCT_COST_BY_TAG).where("billing_period = '2018-12' and tag_key = 'workload'").count() > 0);
+  }
+
   /** FOCUS as input: the workshop's own FOCUS rows, delivered as a FOCUS export, curate to the same totals. */
   @Test
   void aFocusExportOfTheSameCostsCuratesToTheSameTotals() throws IOException {
@@ -167,7 +185,7 @@ class CuratedWorkshopTest {
     var ingest = new IngestJob(spark, lake.toString(), Clock.systemUTC(), false, r -> { })
         .run(List.of(focusTenant), Optional.empty());
     ingest.runs().forEach(run -> assertEquals("focus", run.sourceFormat(), run.progressLine()));
-    new CurateJob(spark, lake.toString(), List.of(), r -> assertTrue(!r.failed(), r.progressLine()))
+    new CurateJob(spark, lake.toString(), List.of(), false, r -> assertTrue(!r.failed(), r.progressLine()))
         .run(List.of(focusTenant), Optional.empty());
 
     Dataset<Row> daily = table(LakeTable.FCT_COST_DAILY);

@@ -37,7 +37,7 @@ class CheckJobTest {
 
   private void ingestAndCurate(TenantConfig tenant) {
     new IngestJob(spark, lake.toString(), Clock.systemUTC(), false, r -> { }).run(List.of(tenant), Optional.empty());
-    new CurateJob(spark, lake.toString(), rules.validity(), r -> { }).run(List.of(tenant), Optional.empty());
+    new CurateJob(spark, lake.toString(), rules.validity(), false, r -> { }).run(List.of(tenant), Optional.empty());
   }
 
   private Dataset<Row> workshopRows(int month, int n) {
