@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.curlake.config.NotificationsConfig;
 import org.curlake.config.TenantConfig;
-import org.curlake.config.Tenants;
 import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.quality.CheckJob;
 import org.curlake.jobs.quality.CheckReport;
@@ -28,11 +27,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
   @Mixin SparkOptions spark;
 
-  @Option(names = "--tenant", description = "Only this tenant (active or not).")
-  String tenant;
-
-  @Option(names = "--period", description = "Only this billing period, YYYY-MM.")
-  String period;
+  @Mixin TenantSelection selection;
 
   @Option(names = "--as-of", description = "Reference time for the freshness SLA, ISO-8601 (default: now).")
   Instant asOf;
@@ -45,14 +40,13 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Tenants tenants = lake.tenants();
-    List<TenantConfig> selected = tenant == null ? tenants.active() : List.of(tenants.require(tenant));
+    List<TenantConfig> selected = selection.tenants(lake.tenants());
     NotificationsConfig notifications = NotificationsConfig.load(lake.configDir);
     WebhookNotifier notifier = new WebhookNotifier(Optional.ofNullable(webhook).or(notifications::webhookUrl),
         Duration.ofSeconds(notifications.timeoutSeconds()));
     CheckReport report = new CheckJob(spark.session("curlake-check"), lake.lakeRoot().hadoopPath(),
         new QualityRulesLoader(lake.configDir).load().checks(), notifier, System.out::println)
-        .run(selected, Optional.ofNullable(period).map(BillingPeriod::parse), asOf == null ? Instant.now() : asOf);
+        .run(selected, selection.period(), asOf == null ? Instant.now() : asOf);
     System.out.printf("check run_id=%s results=%d failed=%d sla_breaches=%d%n", report.runId(),
         report.results().size(), report.failures().size(), report.breaches().size());
     return !report.failures().isEmpty() || (failOnBreach && !report.breaches().isEmpty()) ? 1 : 0;

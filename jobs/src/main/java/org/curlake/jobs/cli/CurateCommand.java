@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.curlake.config.TenantConfig;
-import org.curlake.config.Tenants;
 import org.curlake.jobs.curate.CurateJob;
 import org.curlake.jobs.curate.CurateRun;
 import org.curlake.jobs.ingest.BillingPeriod;
@@ -20,22 +19,17 @@ public final class CurateCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
   @Mixin SparkOptions spark;
 
-  @Option(names = "--tenant", description = "Only this tenant (active or not).")
-  String tenant;
-
-  @Option(names = "--period", description = "Only this billing period, YYYY-MM.")
-  String period;
+  @Mixin TenantSelection selection;
 
   @Option(names = "--force", description = "Curate periods whose inputs did not change since their last curation.")
   boolean force;
 
   @Override
   public Integer call() {
-    Tenants tenants = lake.tenants();
-    List<TenantConfig> selected = tenant == null ? tenants.active() : List.of(tenants.require(tenant));
+    List<TenantConfig> selected = selection.tenants(lake.tenants());
     List<CurateRun> runs = new CurateJob(spark.session("curlake-curate"), lake.lakeRoot().hadoopPath(),
         new QualityRulesLoader(lake.configDir).load().validity(), force, run -> System.out.println(run.progressLine()))
-        .run(selected, Optional.ofNullable(period).map(BillingPeriod::parse));
+        .run(selected, selection.period());
     long failed = runs.stream().filter(CurateRun::failed).count();
     System.out.printf("curate runs=%d failed=%d%n", runs.size(), failed);
     return failed > 0 ? 1 : 0;

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.config.TenantConfig;
-import org.curlake.config.Tenants;
 import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.ingest.IngestJob;
 import org.curlake.jobs.ingest.IngestReport;
@@ -21,20 +20,15 @@ public final class IngestCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
   @Mixin SparkOptions spark;
 
-  @Option(names = "--tenant", description = "Only this tenant (active or not).")
-  String tenant;
-
-  @Option(names = "--period", description = "Only this billing period, YYYY-MM.")
-  String period;
+  @Mixin TenantSelection selection;
 
   @Option(names = "--force", description = "Re-ingest deliveries already ingested unchanged.")
   boolean force;
 
   @Override
   public Integer call() {
-    Tenants tenants = lake.tenants();
-    List<TenantConfig> selected = tenant == null ? tenants.active() : List.of(tenants.require(tenant));
-    Optional<BillingPeriod> onlyPeriod = Optional.ofNullable(period).map(BillingPeriod::parse);
+    List<TenantConfig> selected = selection.tenants(lake.tenants());
+    Optional<BillingPeriod> onlyPeriod = selection.period();
     SparkSession session = spark.session("curlake-ingest");
     IngestReport report = new IngestJob(session, lake.lakeRoot().hadoopPath(), Clock.systemUTC(), force,
         run -> System.out.println(run.progressLine())).run(selected, onlyPeriod);

@@ -21,6 +21,7 @@ import org.curlake.config.TenantConfig;
 import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.ingest.RunStatus;
 import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.spark.SparkErrors;
 import org.curlake.quality.ValidityRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,7 +155,7 @@ public final class CurateJob {
       return new CurateRun(tenant.id(), period, RunStatus.SUCCEEDED, inputs, written.get("focus_costs"), quarantined,
           written, Duration.between(started, Instant.now()), null);
     } catch (RuntimeException e) {
-      String error = "tenant '" + tenant.id() + "' period " + period + ": curation failed: " + firstLine(e);
+      String error = "tenant '" + tenant.id() + "' period " + period + ": curation failed: " + SparkErrors.summary(e);
       LOG.warn("tenant={} period={} curate failed", tenant.id(), period, e);
       return new CurateRun(tenant.id(), period, RunStatus.FAILED, inputs, 0, 0, Map.of(),
           Duration.between(started, Instant.now()), error);
@@ -185,7 +186,7 @@ public final class CurateJob {
       return new CurateRun(tenant.id(), null, RunStatus.SUCCEEDED, inputs, 0, 0, written,
           Duration.between(started, Instant.now()), null);
     } catch (RuntimeException e) {
-      String error = "tenant '" + tenant.id() + "': tenant-wide marts failed: " + firstLine(e);
+      String error = "tenant '" + tenant.id() + "': tenant-wide marts failed: " + SparkErrors.summary(e);
       LOG.warn("tenant={} tenant-wide curate failed", tenant.id(), e);
       return new CurateRun(tenant.id(), null, RunStatus.FAILED, inputs, 0, 0, Map.of(),
           Duration.between(started, Instant.now()), error);
@@ -210,12 +211,6 @@ public final class CurateJob {
 
   private static String marker(String runId, String model, String tenant, String period) {
     return "curate run " + runId + " model " + model + " tenant " + tenant + " period " + period;
-  }
-
-  private static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
   }
 
   private static Map<String, LakeTable> orderedMap(Object... pairs) {

@@ -12,9 +12,9 @@ import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
 import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.curlake.config.SourceFormat;
+import org.curlake.jobs.spark.SparkErrors;
 
 /**
  * Checks every file of a period before any of it is read: each must be a readable Parquet file
@@ -70,7 +70,7 @@ public final class DeliveryInspector {
       return reader.getFooter().getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
     } catch (IOException | RuntimeException e) {
       throw new IngestFailure(tenant, period, path, "not a readable Parquet file ("
-          + firstLine(e) + ")", e);
+          + SparkErrors.summary(e) + ")", e);
     }
   }
 
@@ -78,21 +78,7 @@ public final class DeliveryInspector {
     try {
       return spark.read().parquet(path).schema();
     } catch (RuntimeException e) {
-      throw new IngestFailure(tenant, period, path, "cannot read the Parquet schema (" + firstLine(e) + ")", e);
+      throw new IngestFailure(tenant, period, path, "cannot read the Parquet schema (" + SparkErrors.summary(e) + ")", e);
     }
-  }
-
-  static String firstLine(Throwable e) {
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  static List<String> columnNames(StructType schema) {
-    List<String> names = new ArrayList<>();
-    for (StructField field : schema.fields()) {
-      names.add(field.name());
-    }
-    return names;
   }
 }

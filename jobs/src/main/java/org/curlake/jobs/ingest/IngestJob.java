@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.StructType;
 import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.spark.SparkErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,7 +120,7 @@ public final class IngestJob {
     } catch (RuntimeException e) {
       String error = e instanceof IngestFailure ? e.getMessage()
           : new IngestFailure(tenant.id(), delivery.period(), null,
-              "read or write failed: " + DeliveryInspector.firstLine(e)).getMessage();
+              "read or write failed: " + SparkErrors.summary(e)).getMessage();
       LOG.warn("tenant={} period={} ingest failed: {}", tenant.id(), period, error, e);
       return new IngestRun(runId, tenant.id(), period, null, delivery.paths(), fingerprint, 0, 0,
           started, clock.instant(), RunStatus.FAILED, error);

@@ -62,7 +62,12 @@ class CuratedWorkshopTest {
     }
   }
 
+  /** The workshop tenant's rows of a table (another test adds a second tenant to the same lake). */
   private Dataset<Row> table(LakeTable table) {
+    return allTenants(table).where(col("tenant_id").equalTo("workshop"));
+  }
+
+  private Dataset<Row> allTenants(LakeTable table) {
     return spark.read().format("delta").load(table.location(lake.toString()));
   }
 
@@ -154,6 +159,15 @@ class CuratedWorkshopTest {
     assertEquals(0, monthly.where("billing_period = '2018-10' and previous_amortized_cost is not null").count());
   }
 
+  /** Every mart's keys, not-null columns and accepted values (from its .yml) hold on real data too. */
+  @Test
+  void everyMartMeetsItsExpectationsOnRealData() {
+    Map<String, LakeTable> marts = new java.util.LinkedHashMap<>(CurateJob.PERIOD_MARTS);
+    marts.putAll(CurateJob.TENANT_MARTS);
+    marts.forEach((model, lakeTable) -> ModelAssertions.assertKeysNotNullAndAcceptedValues(
+        ModelExpectations.load(model), table(lakeTable), model + " on WorkshopCUR"));
+  }
+
   /** Incremental: unchanged inputs are skipped; a changed tenant config re-curates what it affects. */
   @Test
   void rerunSkipsUnchangedPeriodsAndRecuratesWhenTheConfigChanges() {
@@ -176,7 +190,7 @@ class CuratedWorkshopTest {
   @Test
   void aFocusExportOfTheSameCostsCuratesToTheSameTotals() throws IOException {
     Path export = Files.createTempDirectory(lake, "focus-export");
-    Dataset<Row> focus = table(LakeTable.FOCUS_COSTS).where("tenant_id = 'workshop'");
+    Dataset<Row> focus = table(LakeTable.FOCUS_COSTS);
     for (Row period : focus.select("billing_period").distinct().collectAsList()) {
       focus.where(col("billing_period").equalTo(period.getString(0))).drop("tenant_id", "billing_period")
           .coalesce(1).write().parquet(export.resolve("data/BILLING_PERIOD=" + period.getString(0)).toString());
@@ -188,7 +202,7 @@ class CuratedWorkshopTest {
     new CurateJob(spark, lake.toString(), List.of(), false, r -> assertTrue(!r.failed(), r.progressLine()))
         .run(List.of(focusTenant), Optional.empty());
 
-    Dataset<Row> daily = table(LakeTable.FCT_COST_DAILY);
+    Dataset<Row> daily = allTenants(LakeTable.FCT_COST_DAILY);
     for (String measure : List.of("unblended_cost", "amortized_cost", "usage_amount")) {
       assertEquals(cents(daily.where("tenant_id = 'workshop'"), "billing_period", col(measure)),
           cents(daily.where("tenant_id = 'workshop_focus'"), "billing_period", col(measure)), measure);
