@@ -40,8 +40,17 @@ public final class DeliveryInspector {
     SourceFormat format = configured.orElse(null);
     List<String> formats = new ArrayList<>();
     Map<String, StructType> schemas = new HashMap<>();
+    Map<String, String> filesByContent = new HashMap<>();
     for (SourceFile file : delivery.files()) {
-      rows += footerRowCount(tenant, period, file.path());
+      Footer footer = footer(tenant, period, file.path());
+      rows += footer.rows();
+      if (footer.rows() > 0) {
+        String twin = filesByContent.putIfAbsent(footer.contentKey(), file.path());
+        if (twin != null) {
+          throw new IngestFailure(tenant, period, file.path(), "duplicate delivery: the file has the same row "
+              + "groups as " + twin + " (ingesting both would count every line item twice)");
+        }
+      }
       StructType schema = sparkSchema(tenant, period, file.path());
       schemas.put(file.path(), schema);
       SourceFormat detected = SourceFormatDetector.detect(schema)
@@ -65,9 +74,20 @@ public final class DeliveryInspector {
     return new DeliveryInspection(delivery, format, rows, schemas);
   }
 
-  private long footerRowCount(String tenant, BillingPeriod period, String path) {
+  /** What a file's Parquet footer says: its rows, and a key that is equal for files with the same content. */
+  private record Footer(long rows, String contentKey) {}
+
+  private Footer footer(String tenant, BillingPeriod period, String path) {
     try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(new Path(path), hadoopConf))) {
-      return reader.getFooter().getBlocks().stream().mapToLong(BlockMetaData::getRowCount).sum();
+      List<BlockMetaData> blocks = reader.getFooter().getBlocks();
+      StringBuilder key = new StringBuilder();
+      for (BlockMetaData block : blocks) {
+        key.append(block.getRowCount()).append('/').append(block.getTotalByteSize());
+        block.getColumns().forEach(column -> key.append(';').append(column.getPath()).append('=')
+            .append(column.getTotalSize()).append(':').append(column.getStatistics()));
+        key.append('\n');
+      }
+      return new Footer(blocks.stream().mapToLong(BlockMetaData::getRowCount).sum(), key.toString());
     } catch (IOException | RuntimeException e) {
       throw new IngestFailure(tenant, period, path, "not a readable Parquet file ("
           + SparkErrors.summary(e) + ")", e);
