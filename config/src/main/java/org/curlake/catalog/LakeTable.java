@@ -32,6 +32,18 @@ public enum LakeTable {
   /** The tenant's costs as FOCUS 1.0 columns, one row per line item. */
   FOCUS_COSTS("marts", "focus_costs", List.of("tenant_id", "billing_period"),
       "FOCUS 1.0 view of every line item"),
+  /** Paid-for resources that are (nearly) unused, one row per idle-resource rule finding. */
+  FCT_IDLE_RESOURCES("marts", "fct_idle_resources", List.of("tenant_id", "billing_period"),
+      "idle resources and unused commitments with evidence and estimated monthly waste"),
+  /** Month-to-date cost against the monthly budget on an as-of date, with a run-rate forecast. */
+  BUDGET_STATUS("marts", "budget_status", List.of("tenant_id", "billing_period"),
+      "month-to-date amortized cost, forecast and OK/WARN/EXCEEDED against the tenant's budget"),
+  /** Daily usage cost per service against its seasonal baseline, with anomaly score and flag. */
+  FCT_COST_ANOMALIES("marts", "fct_cost_anomalies", List.of("tenant_id", "billing_period"),
+      "daily cost per service: actual, expected, impact, robust score, anomaly flag"),
+  /** The (account, region, usage type) cells that drove each anomaly, ranked by contribution. */
+  FCT_COST_ANOMALY_DRIVERS("marts", "fct_cost_anomaly_drivers", List.of("tenant_id", "billing_period"),
+      "root cause of each cost anomaly by account, region and usage type, ranked"),
   /** Bronze rows that broke a validity rule, with the reason; kept out of the marts. */
   QUARANTINE("quality", "quarantine", List.of("tenant_id", "billing_period"),
       "bronze line items that broke a validity rule, with the rule as reason"),

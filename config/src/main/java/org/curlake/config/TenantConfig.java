@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  * @param accounts account id → name and business unit (the OU map)
  * @param tagKeys the tag keys (case-insensitive) kept as cost-allocation dimensions
  * @param budget the monthly budget, if any
+ * @param idle thresholds of the idle-resource rules (defaults when not configured)
+ * @param anomalies cost-anomaly settings (defaults when not configured)
  */
 public record TenantConfig(
     String id,
@@ -25,7 +27,9 @@ public record TenantConfig(
     SourceConfig source,
     Map<String, AccountInfo> accounts,
     List<String> tagKeys,
-    Optional<BudgetConfig> budget) {
+    Optional<BudgetConfig> budget,
+    IdleThresholds idle,
+    AnomalyConfig anomalies) {
 
   private static final Pattern TAG_KEY = Pattern.compile("[A-Za-z0-9_:.\\-/@+= ]{1,128}");
 
@@ -54,5 +58,13 @@ public record TenantConfig(
       }
     }
     budget = budget == null ? Optional.empty() : budget;
+    idle = idle == null ? IdleThresholds.DEFAULTS : idle;
+    anomalies = anomalies == null ? AnomalyConfig.DEFAULTS : anomalies;
+  }
+
+  /** A tenant with the default idle thresholds and anomaly settings. */
+  public TenantConfig(String id, String displayName, boolean active, SourceConfig source,
+      Map<String, AccountInfo> accounts, List<String> tagKeys, Optional<BudgetConfig> budget) {
+    this(id, displayName, active, source, accounts, tagKeys, budget, null, null);
   }
 }

@@ -76,7 +76,7 @@ public final class TenantConfigLoader {
     String tenant = node instanceof Map<?, ?> m && m.get("tenant_id") instanceof String s ? s : null;
     try {
       YamlFields fields = YamlFields.of("", node, List.of(
-          "tenant_id", "display_name", "active", "source", "accounts", "tag_keys", "budget"));
+          "tenant_id", "display_name", "active", "source", "accounts", "tag_keys", "budget", "idle", "anomalies"));
       return new TenantConfig(
           fields.requiredString("tenant_id"),
           fields.optionalString("display_name").orElse(null),
@@ -84,7 +84,9 @@ public final class TenantConfigLoader {
           nested("source", () -> parseSource(fields.requiredObject("source"))),
           nested("accounts", () -> parseAccounts(fields.optionalMap("accounts"))),
           fields.optionalStringList("tag_keys"),
-          nested("budget", () -> fields.optionalObject("budget").map(this::parseBudget)));
+          nested("budget", () -> fields.optionalObject("budget").map(this::parseBudget)),
+          nested("idle", () -> fields.optionalObject("idle").map(this::parseIdle).orElse(null)),
+          nested("anomalies", () -> fields.optionalObject("anomalies").map(this::parseAnomalies).orElse(null)));
     } catch (InvalidFieldException e) {
       throw ConfigException.of(file, tenant, e.field(), e.problem());
     }
@@ -110,6 +112,25 @@ public final class TenantConfigLoader {
   private BudgetConfig parseBudget(YamlFields budget) {
     budget.allowOnly(List.of("monthly_usd", "warn_percent"));
     return new BudgetConfig(budget.requiredDecimal("monthly_usd"), budget.optionalInt("warn_percent").orElse(80));
+  }
+
+  private IdleThresholds parseIdle(YamlFields idle) {
+    idle.allowOnly(List.of("nat_min_gb_per_month", "lb_min_lcu_hours_per_month", "ebs_min_days_without_instance",
+        "snapshot_max_age_days", "min_monthly_waste_usd"));
+    IdleThresholds d = IdleThresholds.DEFAULTS;
+    return new IdleThresholds(
+        idle.optionalDouble("nat_min_gb_per_month").orElse(d.natMinGbPerMonth()),
+        idle.optionalDouble("lb_min_lcu_hours_per_month").orElse(d.lbMinLcuHoursPerMonth()),
+        idle.optionalInt("ebs_min_days_without_instance").orElse(d.ebsMinDaysWithoutInstance()),
+        idle.optionalInt("snapshot_max_age_days").orElse(d.snapshotMaxAgeDays()),
+        idle.optionalDouble("min_monthly_waste_usd").orElse(d.minMonthlyWasteUsd()));
+  }
+
+  private AnomalyConfig parseAnomalies(YamlFields anomalies) {
+    anomalies.allowOnly(List.of("min_impact_usd", "sensitivity"));
+    AnomalyConfig d = AnomalyConfig.DEFAULTS;
+    return new AnomalyConfig(anomalies.optionalDouble("min_impact_usd").orElse(d.minImpactUsd()),
+        anomalies.optionalDouble("sensitivity").orElse(d.sensitivity()));
   }
 
   private static <T> T nested(String parent, java.util.function.Supplier<T> parse) {

@@ -124,7 +124,7 @@ class TenantConfigLoaderTest {
   void unknownTopLevelKey() {
     config.write("acme.yaml", ConfigFixture.minimalWith("acme", "owner: finops\n"));
     assertEquals("config/tenants/acme.yaml: tenant 'acme': field 'owner': unknown key; allowed keys are "
-        + "[tenant_id, display_name, active, source, accounts, tag_keys, budget]", config.loadError());
+        + "[tenant_id, display_name, active, source, accounts, tag_keys, budget, idle, anomalies]", config.loadError());
   }
 
   @Test

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         IngestCommand.class,
         CurateCommand.class,
         CheckCommand.class,
+        AnalyticsCommand.class,
         DemoCommand.class,
     })
 public final class LakehouseCli implements Runnable {

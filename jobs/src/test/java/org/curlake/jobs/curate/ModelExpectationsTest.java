@@ -44,9 +44,10 @@ class ModelExpectationsTest {
     register("bronze_cur_line_items", CurNormalizer.bronzeSchema());
     register("tenant_accounts", TenantDimensions.ACCOUNTS);
     register("tenant_tag_keys", TenantDimensions.TAG_KEYS);
+    register("bronze_cur_line_items_history", CurNormalizer.bronzeSchema());
+    register("tenant_budgets", org.curlake.jobs.analytics.AnalyticsParameters.TENANT_BUDGETS);
     for (String model : MODELS) {
-      viewSchemas.put(model, nullable(runner.run(SqlModel.load(model),
-          Map.of("tenant_id", "t1", "billing_period", "2024-01")).schema()));
+      viewSchemas.put(model, nullable(runner.run(SqlModel.load(model), parameters(ModelExpectations.load(model))).schema()));
     }
   }
 
@@ -76,12 +77,17 @@ class ModelExpectationsTest {
         assertTrue(viewSchemas.containsKey(view), context + ": unknown input view " + view);
         runner.input(view, rows(viewSchemas.get(view), rows, context + " / " + view));
       });
-      Map<String, Object> parameters = new HashMap<>(Map.of("tenant_id", "t1", "billing_period", "2024-01"));
-      parameters.putAll(expected.parameters());
-      Dataset<Row> output = runner.run(SqlModel.load(model), parameters);
+      Dataset<Row> output = runner.run(SqlModel.load(model), parameters(expected));
       ModelAssertions.assertRows(fixture.expect(), output, context);
       ModelAssertions.assertKeysNotNullAndAcceptedValues(expected, output, context);
     }
+  }
+
+  /** The tenant and period every fixture runs for, plus the parameters the model's .yml declares. */
+  private static Map<String, Object> parameters(ModelExpectations expected) {
+    Map<String, Object> parameters = new HashMap<>(Map.of("tenant_id", "t1", "billing_period", "2024-01"));
+    parameters.putAll(expected.parameters());
+    return parameters;
   }
 
   private Dataset<Row> rows(StructType schema, List<Map<String, Object>> rows, String context) {

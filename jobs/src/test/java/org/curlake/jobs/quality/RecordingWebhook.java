@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A real HTTP server on 127.0.0.1 that records the JSON bodies POSTed to it. */
-final class RecordingWebhook implements AutoCloseable {
+public final class RecordingWebhook implements AutoCloseable {
   private final HttpServer server;
   private final List<String> bodies = new CopyOnWriteArrayList<>();
 
-  RecordingWebhook() throws IOException {
+  public RecordingWebhook() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/hook", exchange -> {
       try (InputStream in = exchange.getRequestBody()) {
@@ -31,11 +31,11 @@ final class RecordingWebhook implements AutoCloseable {
     server.start();
   }
 
-  URI url() {
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hook");
   }
 
-  List<String> bodies() {
+  public List<String> bodies() {
     return List.copyOf(bodies);
   }
 

@@ -1,0 +1,165 @@
+package org.curlake.jobs.analytics;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.curlake.catalog.LakeTable;
+import org.curlake.config.TenantConfig;
+import org.curlake.jobs.curate.CurateJob;
+import org.curlake.jobs.curate.ModelRunner;
+import org.curlake.jobs.curate.Quarantine;
+import org.curlake.jobs.curate.SqlModel;
+import org.curlake.jobs.curate.TenantDimensions;
+import org.curlake.jobs.ingest.BillingPeriod;
+import org.curlake.jobs.ingest.RunStatus;
+import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.quality.WebhookNotifier;
+import org.curlake.jobs.spark.SparkErrors;
+import org.curlake.quality.ValidityRule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The analytics of a tenant's billing period as of a date: idle resources (from the curated line
+ * items, recomputed from bronze by the curate models), budget status, cost anomalies and their
+ * drivers (from fct_cost_daily). Each table's (tenant, period) partition is replaced in one Delta
+ * commit; a WARN or EXCEEDED budget is posted to the webhook. A failing tenant leaves its tables
+ * as they were and the other tenants still run.
+ */
+public final class AnalyticsJob {
+  /** Models over the period's curated line items, then the table the last one is written to. */
+  static final List<String> IDLE_MODELS = List.of("int_snapshot_first_seen", "int_idle_resource_usage",
+      "int_volume_days_without_instance", "fct_idle_resources");
+  static final List<String> ANOMALY_MODELS = List.of("int_daily_service_cost", "fct_cost_anomalies");
+
+  private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SparkSession spark;
+  private final PartitionWriter lake;
+  private final ModelRunner models;
+  private final List<ValidityRule> validityRules;
+  private final WebhookNotifier notifier;
+  private final Consumer<AnalyticsRun> progress;
+
+  public AnalyticsJob(SparkSession spark, String lakeRoot, List<ValidityRule> validityRules, WebhookNotifier notifier,
+      Consumer<AnalyticsRun> progress) {
+    this.spark = spark;
+    this.lake = new PartitionWriter(spark, lakeRoot);
+    this.models = new ModelRunner(spark);
+    this.validityRules = List.copyOf(validityRules);
+    this.notifier = notifier;
+    this.progress = progress;
+  }
+
+  /**
+   * @param onlyPeriod the period to analyse (default: the month of {@code asOf})
+   * @param asOf the reference date: data after it is ignored; for a past period, its last day is used
+   */
+  public List<AnalyticsRun> run(List<TenantConfig> tenants, Optional<BillingPeriod> onlyPeriod, LocalDate asOf) {
+    String period = onlyPeriod.map(BillingPeriod::toString).orElse(YearMonth.from(asOf).toString());
+    LocalDate periodEnd = YearMonth.parse(period).atEndOfMonth();
+    LocalDate effectiveAsOf = asOf.isAfter(periodEnd) ? periodEnd : asOf;
+    List<AnalyticsRun> runs = new ArrayList<>();
+    for (TenantConfig tenant : tenants) {
+      AnalyticsRun run = analyse(tenant, period, effectiveAsOf);
+      progress.accept(run);
+      runs.add(run);
+    }
+    return runs;
+  }
+
+  private AnalyticsRun analyse(TenantConfig tenant, String period, LocalDate asOf) {
+    String runId = UUID.randomUUID().toString();
+    Map<String, String> partition = Map.of("tenant_id", tenant.id(), "billing_period", period);
+    Map<String, Object> parameters = AnalyticsParameters.of(tenant, period, asOf);
+    spark.sparkContext().setJobGroup("analytics-" + tenant.id() + "-" + period,
+        "analytics tenant " + tenant.id() + " period " + period, false);
+    Dataset<Row> costed = null;
+    try {
+      Dataset<Row> bronze = lake.read(LakeTable.CUR_LINE_ITEMS)
+          .orElseThrow(() -> new IllegalStateException("no bronze table yet: run ingest first"))
+          .where(col("tenant_id").equalTo(lit(tenant.id())));
+      Dataset<Row> daily = lake.read(LakeTable.FCT_COST_DAILY)
+          .orElseThrow(() -> new IllegalStateException("no fct_cost_daily yet: run curate first"))
+          .where(col("tenant_id").equalTo(lit(tenant.id())));
+      models.input("tenant_accounts", TenantDimensions.accounts(spark, tenant));
+      models.input("tenant_tag_keys", TenantDimensions.tagKeys(spark, tenant));
+      models.input("tenant_budgets", AnalyticsParameters.budgets(spark, tenant));
+      models.input("bronze_cur_line_items_history", bronze);
+      models.input("bronze_cur_line_items",
+          Quarantine.valid(Quarantine.withReasons(bronze.where(col("billing_period").equalTo(lit(period))), validityRules)));
+      costed = models.runAll(CurateJob.PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      costed.createOrReplaceTempView("int_line_items_costed");
+      models.input("fct_cost_daily", daily);
+
+      Map<String, Long> written = new LinkedHashMap<>();
+      write(LakeTable.FCT_IDLE_RESOURCES, models.runAll(load(IDLE_MODELS), parameters), partition, runId, written);
+      Dataset<Row> budget = models.run(SqlModel.load("budget_status"), parameters);
+      List<Row> budgetRows = budget.collectAsList();
+      write(LakeTable.BUDGET_STATUS, budget, partition, runId, written);
+      write(LakeTable.FCT_COST_ANOMALIES, models.runAll(load(ANOMALY_MODELS), parameters), partition, runId, written);
+      write(LakeTable.FCT_COST_ANOMALY_DRIVERS, models.run(SqlModel.load("fct_cost_anomaly_drivers"), parameters),
+          partition, runId, written);
+
+      String budgetStatus = budgetRows.isEmpty() ? null : budgetRows.get(0).getAs("status");
+      if (!budgetRows.isEmpty() && !"OK".equals(budgetStatus)) {
+        notifier.post(budgetEvent(budgetRows.get(0)));
+      }
+      return new AnalyticsRun(tenant.id(), period, asOf, RunStatus.SUCCEEDED, written, budgetStatus, null);
+    } catch (RuntimeException e) {
+      LOG.warn("tenant={} period={} analytics failed", tenant.id(), period, e);
+      return new AnalyticsRun(tenant.id(), period, asOf, RunStatus.FAILED, Map.of(), null,
+          "tenant '" + tenant.id() + "' period " + period + ": analytics failed: " + SparkErrors.summary(e));
+    } finally {
+      if (costed != null) {
+        costed.unpersist();
+      }
+      spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  private static List<SqlModel> load(List<String> names) {
+    return names.stream().map(SqlModel::load).toList();
+  }
+
+  private void write(LakeTable table, Dataset<Row> rows, Map<String, String> partition, String runId,
+      Map<String, Long> written) {
+    String marker = "analytics run " + runId + " table " + table.tableName() + " tenant " + partition.get("tenant_id")
+        + " period " + partition.get("billing_period");
+    written.put(table.tableName(), lake.replace(table, rows, partition, marker));
+  }
+
+  /** The budget_warn / budget_exceeded webhook event of a budget_status row. */
+  static ObjectNode budgetEvent(Row status) {
+    ObjectNode body = JSON.createObjectNode()
+        .put("event", "EXCEEDED".equals(status.getAs("status")) ? "budget_exceeded" : "budget_warn")
+        .put("tenant_id", (String) status.getAs("tenant_id"))
+        .put("billing_period", (String) status.getAs("billing_period"))
+        .put("as_of_date", status.getAs("as_of_date").toString())
+        .put("status", (String) status.getAs("status"))
+        .put("warn_percent", (Integer) status.getAs("warn_percent"));
+    body.put("budget_usd", (java.math.BigDecimal) status.getAs("budget_usd"));
+    body.put("month_to_date_usd", (java.math.BigDecimal) status.getAs("month_to_date_usd"));
+    body.put("forecast_usd", (java.math.BigDecimal) status.getAs("forecast_usd"));
+    body.put("percent_used", (Double) status.getAs("percent_used"));
+    body.put("forecast_percent", (Double) status.getAs("forecast_percent"));
+    return body;
+  }
+}
