@@ -9,12 +9,15 @@ import org.apache.spark.sql.SparkSession;
 import org.curlake.config.SourceLocation;
 import org.curlake.config.TenantConfig;
 import org.curlake.config.Tenants;
+import org.curlake.jobs.analytics.AnalyticsJob;
+import org.curlake.jobs.analytics.AnalyticsRun;
 import org.curlake.jobs.curate.CurateJob;
 import org.curlake.jobs.curate.CurateRun;
 import org.curlake.jobs.demo.DemoPlan;
 import org.curlake.jobs.demo.DemoSummary;
 import org.curlake.jobs.generate.GenerateJob;
 import org.curlake.jobs.generate.GeneratorSpec;
+import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.ingest.IngestJob;
 import org.curlake.jobs.ingest.IngestReport;
 import org.curlake.jobs.lake.PartitionWriter;
@@ -28,8 +31,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code lakehouse demo}: the whole pipeline on the embedded default. Generates the synthetic
- * tenants of config/demo.yaml, then ingests, curates and checks every active tenant (WorkshopCUR
- * included) into the local lake, and prints per-tenant totals and table checksums. Running it twice
+ * tenants of config/demo.yaml, then ingests, curates, analyses (latest period) and checks every
+ * active tenant (WorkshopCUR included) into the local lake, and prints per-tenant totals and table checksums. Running it twice
  * prints the same checksums.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -56,6 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
         run -> System.out.println(run.progressLine())).run(active, Optional.empty());
     List<CurateRun> curate = new CurateJob(session, lakeRoot, rules.validity(), false,
         run -> System.out.println(run.progressLine())).run(active, Optional.empty());
+    List<AnalyticsRun> analytics = analyseLatestPeriods(session, lakeRoot, rules, active, curate);
     CheckReport check = new CheckJob(session, lakeRoot, rules.checks(), WebhookNotifier.disabled(),
         line -> { }).run(active, Optional.empty(), plan.referenceTime());
     check.sla().forEach(status -> System.out.println(status.progressLine()));
@@ -63,8 +67,24 @@ public final class DemoCommand implements Callable<Integer> {
     check.failures().forEach(failure -> System.out.println(failure.progressLine()));
     DemoSummary.lines(new PartitionWriter(session, lakeRoot)).forEach(System.out::println);
 
-    boolean failed = ingest.anyFailed() || curate.stream().anyMatch(CurateRun::failed) || !check.failures().isEmpty();
+    boolean failed = ingest.anyFailed() || curate.stream().anyMatch(CurateRun::failed)
+        || analytics.stream().anyMatch(AnalyticsRun::failed) || !check.failures().isEmpty();
     System.out.println("demo " + (failed ? "FAILED" : "OK") + " lake=" + lake.lakeRoot());
     return failed ? 1 : 0;
+  }
+
+  /** Analytics of each tenant's latest curated period, as of that period's last day. */
+  private static List<AnalyticsRun> analyseLatestPeriods(SparkSession session, String lakeRoot, QualityRules rules,
+      List<TenantConfig> tenants, List<CurateRun> curate) {
+    AnalyticsJob job = new AnalyticsJob(session, lakeRoot, rules.validity(), WebhookNotifier.disabled(),
+        run -> System.out.println(run.progressLine()));
+    List<AnalyticsRun> runs = new java.util.ArrayList<>();
+    for (TenantConfig tenant : tenants) {
+      curate.stream().filter(r -> r.tenantId().equals(tenant.id()) && r.billingPeriod() != null)
+          .map(r -> BillingPeriod.parse(r.billingPeriod())).max(java.util.Comparator.naturalOrder())
+          .ifPresent(latest -> runs.addAll(job.run(List.of(tenant), Optional.of(latest),
+              latest.month().atEndOfMonth())));
+    }
+    return runs;
   }
 }

@@ -20,7 +20,8 @@ public final class DemoSummary {
   /** Tables whose content must be identical when the demo runs twice (run logs are not). */
   public static final List<LakeTable> DATA_TABLES = List.of(LakeTable.CUR_LINE_ITEMS, LakeTable.FCT_COST_DAILY,
       LakeTable.FCT_COST_BY_TAG, LakeTable.FCT_COST_MONTHLY, LakeTable.DIM_ACCOUNTS, LakeTable.DIM_SERVICES,
-      LakeTable.FOCUS_COSTS, LakeTable.QUARANTINE);
+      LakeTable.FOCUS_COSTS, LakeTable.QUARANTINE, LakeTable.FCT_IDLE_RESOURCES, LakeTable.BUDGET_STATUS,
+      LakeTable.FCT_COST_ANOMALIES, LakeTable.FCT_COST_ANOMALY_DRIVERS);
 
   private DemoSummary() {}
 
