@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.config.SourceFormat;
@@ -12,10 +13,10 @@ import org.curlake.jobs.generate.GenerateJob;
 import org.curlake.jobs.generate.GenerateResult;
 import org.curlake.jobs.generate.GeneratorSpec;
 import org.curlake.jobs.generate.Grain;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code lakehouse generate}: a tenant's synthetic CUR export, deterministic from a seed, in the
@@ -82,7 +83,7 @@ public final class GenerateCommand implements Callable<Integer> {
       stdout.println(period.progressLine());
       stdout.flush();
     });
-    stdout.printf(java.util.Locale.ROOT, "generate tenant=%s format=%s periods=%d rows=%d files=%d seconds=%.1f out=%s%n",
+    stdout.printf(Locale.ROOT, "generate tenant=%s format=%s periods=%d rows=%d files=%d seconds=%.1f out=%s%n",
         result.tenantId(), result.format().configName(), result.periods().size(), result.totalRows(),
         result.totalFiles(), result.seconds(), result.output());
     stdout.flush();
@@ -90,7 +91,7 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   private static SourceFormat parseFormat(String value) {
-    return SourceFormat.parse("--format", value == null ? null : value.strip().toLowerCase(java.util.Locale.ROOT));
+    return SourceFormat.parse("--format", value == null ? null : value.strip().toLowerCase(Locale.ROOT));
   }
 
   private static YearMonth parsePeriod(String value) {

@@ -77,7 +77,8 @@ final class AdjustmentLines {
     v.put("line_item_line_item_description", when(col("tax"), concat(lit("Tax for product code "), col("product_code")))
         .otherwise(lit("AWS Credit")));
     v.put("line_item_tax_type", when(col("tax"), lit("USSalesTax")));
-    v.put("product", map(lit("product_name"), col("product_name"), lit("servicecode"), col("product_code")));
+    v.put("product", map(lit("product_name"), col("product_name")));
+    v.put("product_static", map(lit("servicecode"), col("product_code")));
     return LineItemSchema.select(adjustments, v);
   }
 }

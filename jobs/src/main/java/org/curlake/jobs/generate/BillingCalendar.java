@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.apache.spark.sql.Column;
 
 /**
@@ -105,7 +106,7 @@ record BillingCalendar(YearMonth period, Grain grain) {
   private Column hourText(Column hourOfMonth) {
     Column day = floor(hourOfMonth.divide(24)).plus(1);
     Column hour = pmod(hourOfMonth, lit(24L));
-    return concat(lit(String.format("%04d-%02d-", period.getYear(), period.getMonthValue())),
+    return concat(lit(String.format(Locale.ROOT, "%04d-%02d-", period.getYear(), period.getMonthValue())),
         lpad(day.cast("string"), 2, "0"), lit("T"), lpad(hour.cast("string"), 2, "0"), lit(":00:00Z"));
   }
 }

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -53,9 +54,7 @@ final class CommitmentFeeLines {
     Column r = col("reservation");
     Column database = c.reservation("database", r);
     Column region = c.reservation("region", r);
-    Column typeIndex = c.reservation("instance_type", r);
-    Column typeName = when(database, c.instance("name", true, typeIndex))
-        .otherwise(c.instance("name", false, typeIndex));
+    Column typeName = c.reservation("type_name", r);
     int hours = calendar.monthHours();
     Column usedHours = coalesce(col("used_hours").cast("double"), lit(0.0));
     Column spare = when(plan.hash().fraction("reservation-spare", col("reservation")).lt(0.3), 1).otherwise(0);
@@ -64,10 +63,8 @@ final class CommitmentFeeLines {
     Column unused = round(reserved.minus(usedHours), 6);
     Column recurring = c.reservation("recurring", r);
     Column amortized = c.reservation("amortized", r);
-    Column prefix = when(c.region("code", region).equalTo(AwsRegion.HOME), lit(""))
-        .otherwise(concat(c.region("prefix", region), lit("-")));
     Column cost = round(reserved.multiply(recurring), 10);
-    Column unitsText = lit(String.format("%.10f", (double) hours));
+    Column unitsText = lit(String.format(Locale.ROOT, "%.10f", (double) hours));
 
     Map<String, Column> v = new HashMap<>();
     v.put("row_id", col("row_id"));
@@ -78,7 +75,7 @@ final class CommitmentFeeLines {
     v.put("line_item_usage_end_date", calendar.lastSecond());
     v.put("identity_time_interval", lit(calendar.startText() + "/" + calendar.lastSecondText()));
     v.put("line_item_product_code", when(database, lit("AmazonRDS")).otherwise(lit("AmazonEC2")));
-    v.put("line_item_usage_type", concat(prefix, lit("HeavyUsage:"), typeName));
+    v.put("line_item_usage_type", c.reservation("usage_type", r));
     v.put("line_item_operation", when(database, lit("CreateDBInstance:0002")).otherwise(lit("RunInstances")));
     v.put("line_item_usage_amount", reserved);
     v.put("line_item_normalization_factor", c.reservation("normalization_factor", r));
@@ -91,8 +88,8 @@ final class CommitmentFeeLines {
         when(database, lit("MySQL")).otherwise(lit("Linux/UNIX (Amazon VPC)")), lit(", "), typeName,
         lit(" instance")));
     v.put("product", map(lit("product_name"), when(database, lit(c.productName("AmazonRDS")))
-            .otherwise(lit(c.productName("AmazonEC2"))),
-        lit("region"), c.region("code", region), lit("sku"), c.reservation("sku", r)));
+            .otherwise(lit(c.productName("AmazonEC2"))), lit("region"), c.region("code", region)));
+    v.put("product_static", map(lit("sku"), c.reservation("sku", r)));
     v.put("reservation_reservation_a_r_n", c.reservation("arn", r));
     v.put("reservation_subscription_id", c.reservation("subscription_id", r));
     v.put("reservation_start_time", c.reservation("start_time", r));
@@ -154,8 +151,8 @@ final class CommitmentFeeLines {
     v.put("line_item_blended_rate", hourly);
     v.put("line_item_blended_cost", commitment);
     v.put("line_item_line_item_description", c.savingsPlan("description", p));
-    v.put("product", map(lit("product_name"), lit(SavingsPlan.PRODUCT_NAME), lit("servicecode"),
-        lit(SavingsPlan.OFFERING_TYPE)));
+    v.put("product", map(lit("product_name"), lit(SavingsPlan.PRODUCT_NAME)));
+    v.put("product_static", map(lit("servicecode"), lit(SavingsPlan.OFFERING_TYPE)));
     v.put("savings_plan_savings_plan_a_r_n", c.savingsPlan("arn", p));
     v.put("savings_plan_offering_type", lit(SavingsPlan.OFFERING_TYPE));
     v.put("savings_plan_payment_option", lit(SavingsPlan.PAYMENT_OPTION));

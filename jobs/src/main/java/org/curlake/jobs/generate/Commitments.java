@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The organization's reservations (EC2 ones first, then RDS ones) and Savings Plans, derived from
@@ -80,7 +81,7 @@ record Commitments(List<Reservation> computeReservations, List<Reservation> data
         ? "arn:aws:rds:" + regionCode + ":" + ownerId + ":ri:ri-" + start.toLocalDate() + "-"
             + Long.toHexString(hash.mix("reservation-name", i) & 0xFFFFFFL)
         : "arn:aws:ec2:" + regionCode + ":" + ownerId + ":reserved-instances/" + uuid(hash, "reservation-uuid", i);
-    String subscription = String.format("%010d", Math.floorMod(hash.mix("reservation-subscription", i), 10_000_000_000L));
+    String subscription = String.format(Locale.ROOT, "%010d", Math.floorMod(hash.mix("reservation-subscription", i), 10_000_000_000L));
     return new Reservation(database, type, region, owner, option, years, offeringClass, arn, subscription,
         start.format(TIME), start.plusYears(years).minusSeconds(1).format(TIME), onDemand, recurring, amortized,
         sku(hash, "reservation-sku", i));
@@ -111,12 +112,11 @@ record Commitments(List<Reservation> computeReservations, List<Reservation> data
   private static String uuid(SeedHash hash, String salt, int i) {
     long high = hash.mix(salt, i, 1);
     long low = hash.mix(salt, i, 2);
-    return String.format("%08x-%04x-%04x-%04x-%012x", high >>> 32, (high >>> 16) & 0xFFFF, high & 0xFFFF,
+    return String.format(Locale.ROOT, "%08x-%04x-%04x-%04x-%012x", high >>> 32, (high >>> 16) & 0xFFFF, high & 0xFFFF,
         low >>> 48, low & 0xFFFFFFFFFFFFL);
   }
 
   private static String sku(SeedHash hash, String salt, int i) {
-    String text = Long.toUnsignedString(hash.mix(salt, i, 1), 32) + Long.toUnsignedString(hash.mix(salt, i, 2), 32);
-    return text.toUpperCase(java.util.Locale.ROOT).substring(0, 16);
+    return hash.base32(16, salt, i);
   }
 }

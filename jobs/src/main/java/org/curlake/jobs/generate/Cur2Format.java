@@ -3,14 +3,12 @@ package org.curlake.jobs.generate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -26,10 +24,6 @@ import org.apache.spark.sql.types.DataTypes;
  * and the net columns after the tenant's private (EDP) discount. Values that do not apply are null.
  */
 final class Cur2Format {
-  /** product map keys that CUR 2.0 exports as their own product_* columns instead. */
-  private static final Set<String> STATIC_PRODUCT_KEYS = Set.of("from_location", "instance_family",
-      "instance_type", "location", "location_type", "operation", "product_family", "servicecode", "sku",
-      "to_location", "to_location_type", "usagetype");
   private static final List<String> NULL_TEXT = List.of("pricing_rate_code", "pricing_rate_id", "product_comment",
       "product_fee_code", "product_fee_description", "product_from_location_type", "product_instancesku",
       "product_to_region_code", "reservation_availability_zone", "reservation_modification_status",
@@ -66,12 +60,13 @@ final class Cur2Format {
     NULL_TEXT.forEach(name -> out.put(name, lit(null).cast("string")));
 
     Column product = col("product");
-    out.put("product", map_filter(product, (key, value) -> not(key.isin(STATIC_PRODUCT_KEYS.toArray()))));
-    for (String key : STATIC_PRODUCT_KEYS) {
-      out.put("product_" + key, product.getItem(key));
+    Column columns = col("product_static");
+    out.put("product", product);
+    for (String key : LineItemSchema.PRODUCT_COLUMN_KEYS) {
+      out.put("product_" + key, columns.getItem(key));
     }
     out.put("product_region_code", product.getItem("region"));
-    out.put("product_from_region_code", when(product.getItem("from_location").isNotNull(), product.getItem("region")));
+    out.put("product_from_region_code", when(columns.getItem("from_location").isNotNull(), product.getItem("region")));
     out.put("product_pricing_unit", col("pricing_unit"));
     out.put("resource_tags", ResourceTags.exportMap(col("resource_tags")));
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.YearMonth;
 import java.time.format.TextStyle;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class GenerateJob {
     context.setJobGroup("generate-" + spec.tenantId(),
         "generate synthetic " + spec.format().configName() + " CUR for tenant " + spec.tenantId(), false);
     try {
-      List<PeriodOutput> periods = new java.util.ArrayList<>();
+      List<PeriodOutput> periods = new ArrayList<>();
       for (YearMonth period : spec.periods()) {
         PeriodOutput written = write(spec, output, period);
         periods.add(written);
@@ -73,7 +74,7 @@ public final class GenerateJob {
     long started = System.nanoTime();
     String folder = output.hadoopPath() + "/" + periodFolder(spec.format(), period);
     int files = SyntheticCur.partitions(spec.rowsPerMonth());
-    SyntheticCur.month(spark, spec, period)
+    SyntheticCur.month(SyntheticCur.generatorSession(spark), spec, period)
         .coalesce(files)
         .sortWithinPartitions(col("line_item_usage_start_date"), col("identity_line_item_id"))
         .write()

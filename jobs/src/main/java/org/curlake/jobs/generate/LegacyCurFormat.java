@@ -37,11 +37,11 @@ final class LegacyCurFormat {
     rate(out, "line_item_blended_rate");
     number(out, "line_item_blended_cost");
     text(out, "line_item_line_item_description", "line_item_tax_type", "line_item_legal_entity");
-    Column product = col("product");
-    out.add(coalesce(product.getItem("product_name"), lit("")).as("product_product_name"));
+    out.add(coalesce(col("product").getItem("product_name"), lit("")).as("product_product_name"));
     for (String key : LineItemSchema.PRODUCT_KEYS) {
       if (!key.equals("product_name")) {
-        out.add(coalesce(product.getItem(key), lit("")).as("product_" + key));
+        Column source = LineItemSchema.PRODUCT_COLUMN_KEYS.contains(key) ? col("product_static") : col("product");
+        out.add(coalesce(source.getItem(key), lit("")).as("product_" + key));
       }
     }
     text(out, "pricing_lease_contract_length", "pricing_offering_class");

@@ -3,9 +3,12 @@ package org.curlake.jobs.generate;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,14 +18,22 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * The format-neutral line items every row zone (usage, commitment fees, tax, credits) produces
  * before a format names and types them: one schema, so the zones union. Costs and rates are doubles
- * here; {@code product} and {@code resource_tags} are maps (tags with the original tag keys).
+ * here; product attributes are two maps ({@code product}, {@code product_static}, see
+ * {@link #PRODUCT_COLUMN_KEYS}) and {@code resource_tags} a map with the original tag keys.
  * A value a zone does not set is a typed null.
  */
 final class LineItemSchema {
   static final DataType TEXT_MAP = DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType);
   static final Map<String, DataType> FIELDS = fields();
-  /** Every key the {@code product} map can hold, sorted. */
+  /** Every product attribute key the {@code product} and {@code product_static} maps can hold, sorted. */
   static final List<String> PRODUCT_KEYS = productKeys();
+  /**
+   * Product attributes CUR 2.0 exports as their own {@code product_<key>} columns; line items keep
+   * them in {@code product_static}, the others in {@code product} (CUR 2.0's product map).
+   */
+  static final Set<String> PRODUCT_COLUMN_KEYS = Set.of("from_location", "instance_family",
+      "instance_type", "location", "location_type", "operation", "product_family", "servicecode", "sku",
+      "to_location", "to_location_type", "usagetype");
 
   private LineItemSchema() {}
 
@@ -55,6 +66,7 @@ final class LineItemSchema {
         "line_item_unblended_rate", "line_item_unblended_cost", "line_item_blended_rate", "line_item_blended_cost");
     text(f, "line_item_line_item_description", "line_item_tax_type");
     f.put("product", TEXT_MAP);
+    f.put("product_static", TEXT_MAP);
     text(f, "pricing_term", "pricing_unit", "pricing_purchase_option", "pricing_lease_contract_length",
         "pricing_offering_class");
     number(f, "pricing_public_on_demand_rate", "pricing_public_on_demand_cost");
@@ -72,11 +84,11 @@ final class LineItemSchema {
         "savings_plan_recurring_commitment_for_billing_period",
         "savings_plan_amortized_upfront_commitment_for_billing_period");
     f.put("resource_tags", TEXT_MAP);
-    return java.util.Collections.unmodifiableMap(f);
+    return Collections.unmodifiableMap(f);
   }
 
   private static List<String> productKeys() {
-    java.util.TreeSet<String> keys = new java.util.TreeSet<>(List.of("product_name", "servicecode", "servicename",
+    TreeSet<String> keys = new TreeSet<>(List.of("product_name", "servicecode", "servicename",
         "product_family", "region", "location", "location_type", "usagetype", "operation", "sku", "instance_type",
         "instance_type_family", "instance_family", "vcpu", "memory", "operating_system", "tenancy",
         "database_engine", "from_location"));

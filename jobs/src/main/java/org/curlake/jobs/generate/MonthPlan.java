@@ -2,6 +2,7 @@ package org.curlake.jobs.generate;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything decided on the driver for one generated month, all derived from the spec and the
@@ -31,11 +32,11 @@ record MonthPlan(GeneratorSpec spec, BillingCalendar calendar, RowAllocation row
         wanted.computeReservations().size(), wanted.databaseReservations().size(), wanted.savingsPlans().size());
     Commitments used = wanted.limitTo(rows.computeReservations(), rows.databaseReservations(), rows.savingsPlans());
     long periodKey = period.getYear() * 12L + period.getMonthValue();
-    String invoice = String.format("%09d", Math.floorMod(hash.mix("invoice", periodKey), 1_000_000_000L));
+    String invoice = String.format(Locale.ROOT, "%09d", Math.floorMod(hash.mix("invoice", periodKey), 1_000_000_000L));
     return new MonthPlan(spec, calendar, rows, org, used, codes, hash,
         EDP_DISCOUNTS[hash.pickIndex("edp", EDP_DISCOUNTS.length)],
         TAX_RATES[hash.pickIndex("tax-rate", TAX_RATES.length)], invoice,
-        new MonthCatalog(period, org, used, codes));
+        new MonthCatalog(period, org, used, codes, hash));
   }
 
   YearMonth period() {

@@ -3,6 +3,7 @@ package org.curlake.jobs.generate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -43,7 +44,7 @@ record Organization(List<String> accountIds, List<String> accountNames, List<Str
       String id;
       int attempt = 0;
       do {
-        id = String.format("%012d", Math.floorMod(hash.mix("account-id", i, attempt++), 1_000_000_000_000L));
+        id = String.format(Locale.ROOT, "%012d", Math.floorMod(hash.mix("account-id", i, attempt++), 1_000_000_000_000L));
       } while (!taken.add(id));
       ids.add(id);
       if (i == 0) {

@@ -42,11 +42,6 @@ record Reservation(boolean database, int instanceTypeIndex, int regionIndex, int
     return AwsRegion.ALL.get(regionIndex);
   }
 
-  /** The RI's own effective hourly rate: recurring fee plus amortized upfront. */
-  double effectiveHourlyRate() {
-    return recurringHourlyFee + amortizedHourlyUpfront;
-  }
-
   /** The upfront payment for one reservation (reservation_upfront_value per reservation). */
   double upfrontPerReservation() {
     return Math.round(amortizedHourlyUpfront * 8_760 * termYears * 100d) / 100d;

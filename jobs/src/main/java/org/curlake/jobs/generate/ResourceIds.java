@@ -26,7 +26,7 @@ final class ResourceIds {
 
   /** The workload a resource group serves (names functions, tables, databases and Name tags). */
   static Column workload(SeedHash h, Column group) {
-    return element_at(texts(WORKLOADS), h.pick("workload", WORKLOADS.length, group).plus(1));
+    return element_at(lit(WORKLOADS), h.pick("workload", WORKLOADS.length, group).plus(1));
   }
 
   /**
@@ -45,7 +45,7 @@ final class ResourceIds {
         .when(is(style, ResourceStyle.SNAPSHOT),
             concat(lit("arn:aws:ec2:"), arnPrefix, lit("snapshot/snap-0"), h.hex16("snapshot", group)))
         .when(is(style, ResourceStyle.BUCKET), concat(lit(bucketPrefix + "-"),
-            element_at(texts(BUCKET_PURPOSES), h.pick("bucket", BUCKET_PURPOSES.length, group).plus(1)), lit("-"),
+            element_at(lit(BUCKET_PURPOSES), h.pick("bucket", BUCKET_PURPOSES.length, group).plus(1)), lit("-"),
             hex.substr(1, 8)))
         .when(is(style, ResourceStyle.NAT_GATEWAY),
             concat(lit("arn:aws:ec2:"), arnPrefix, lit("natgateway/nat-0"), hex))
@@ -53,12 +53,12 @@ final class ResourceIds {
         .when(is(style, ResourceStyle.DB_INSTANCE),
             concat(lit("arn:aws:rds:"), arnPrefix, lit("db:"), workload, lit("-db-"), number))
         .when(is(style, ResourceStyle.FUNCTION), concat(lit("arn:aws:lambda:"), arnPrefix, lit("function:"),
-            workload, lit("-"), element_at(texts(FUNCTION_ROLES),
+            workload, lit("-"), element_at(lit(FUNCTION_ROLES),
                 h.pick("function-role", FUNCTION_ROLES.length, group).plus(1)), lit("-"), number))
         .when(is(style, ResourceStyle.LOAD_BALANCER), concat(lit("arn:aws:elasticloadbalancing:"), arnPrefix,
             lit("loadbalancer/app/"), workload, lit("-alb/"), hex))
         .when(is(style, ResourceStyle.TABLE), concat(lit("arn:aws:dynamodb:"), arnPrefix, lit("table/"), workload,
-            lit("-"), element_at(texts(TABLE_ROLES), h.pick("table-role", TABLE_ROLES.length, group).plus(1))))
+            lit("-"), element_at(lit(TABLE_ROLES), h.pick("table-role", TABLE_ROLES.length, group).plus(1))))
         .when(is(style, ResourceStyle.LOG_GROUP),
             concat(lit("arn:aws:logs:"), arnPrefix, lit("log-group:/aws/lambda/"), workload, lit("-"), number));
   }
@@ -67,7 +67,4 @@ final class ResourceIds {
     return style.equalTo(value.ordinal());
   }
 
-  private static Column texts(String[] values) {
-    return lit(values);
-  }
 }

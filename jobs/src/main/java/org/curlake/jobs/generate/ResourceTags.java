@@ -6,8 +6,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.map_filter;
-import static org.apache.spark.sql.functions.upper;
+import static org.apache.spark.sql.functions.map_concat;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
@@ -39,7 +38,6 @@ final class ResourceTags {
       "東京-Analytics", "São Paulo Expansion", "Café-POS", "Zürich Payments", "数据平台", "Ñandú"};
   private static final String[] TEAMS = {"platform", "data-eng", "payments", "ml", "sre", "frontend", "équipe-infra",
       "growth"};
-  private static final String[] PRINCIPALS = {"AssumedRole:AROA", "AssumedRole:AROA", "IAMUser:AIDA"};
   private static final String[] SESSIONS = {"terraform", "cdk-deploy", "github-actions", "alice", "bob",
       "AutoScaling"};
 
@@ -51,33 +49,31 @@ final class ResourceTags {
    * @param account the resource's account index (the creator principal is per account)
    * @param workload the workload name the resource serves
    */
-  static Column forResource(SeedHash h, Column group, Column account, Column workload) {
+  static Column forResource(MonthPlan plan, Column group, Column account, Column workload) {
+    SeedHash h = plan.hash();
     Column tagged = h.fraction("tagged", group).geq(0.2);
     Column keyDraw = h.pick("tag-environment-key", 20, group);
     Column variant = when(keyDraw.lt(11), 0).when(keyDraw.lt(17), 1).otherwise(2);
     Column environmentKey = when(variant.equalTo(0), lit(KEYS.get(0)))
         .when(variant.equalTo(1), lit(KEYS.get(1))).otherwise(lit(KEYS.get(2)));
     Column stage = h.pick("tag-environment", 4, group);
-    Column environment = element_at(texts(ENVIRONMENTS), variant.multiply(4).plus(stage).plus(1));
+    Column environment = element_at(lit(ENVIRONMENTS), variant.multiply(4).plus(stage).plus(1));
     Column costCenterKey = when(h.fraction("tag-cost-center-key", group).lt(0.75), lit(KEYS.get(3)))
         .otherwise(lit(KEYS.get(4)));
     Column costCenter = concat(lit("CC-"), h.pick("tag-cost-center", 12, group).plus(1001).cast("string"));
-    Column project = element_at(texts(PROJECTS), h.pick("tag-project", PROJECTS.length, group).plus(1));
-    Column team = element_at(texts(TEAMS), h.pick("tag-team", TEAMS.length, group).plus(1));
-    Column name = concat(workload, lit("-"), element_at(texts(ENVIRONMENT_SHORT), stage.plus(1)), lit("-"),
+    Column project = element_at(lit(PROJECTS), h.pick("tag-project", PROJECTS.length, group).plus(1));
+    Column team = element_at(lit(TEAMS), h.pick("tag-team", TEAMS.length, group).plus(1));
+    Column name = concat(workload, lit("-"), element_at(lit(ENVIRONMENT_SHORT), stage.plus(1)), lit("-"),
         lpad(h.pick("tag-name", 100, group).cast("string"), 2, "0"));
-    Column creator = concat(
-        element_at(texts(PRINCIPALS), h.pick("tag-principal", PRINCIPALS.length, account).plus(1)),
-        upper(h.base32("tag-principal-id", account)), lit(":"),
-        element_at(texts(SESSIONS), h.pick("tag-session", SESSIONS.length, group).plus(1)));
-    Column tags = map(
-        environmentKey, present(h, "environment", 0.9, tagged, group, environment),
-        costCenterKey, present(h, "cost-center", 0.8, tagged, group, costCenter),
-        lit(KEYS.get(5)), present(h, "project", 0.7, tagged, group, project),
-        lit(KEYS.get(6)), present(h, "team", 0.6, tagged, group, team),
-        lit(KEYS.get(7)), present(h, "name", 0.5, tagged, group, name),
-        lit(KEYS.get(8)), when(h.fraction("tag-created-by", group).lt(0.35), creator));
-    return map_filter(tags, (key, value) -> value.isNotNull());
+    Column creator = concat(plan.catalog().get("account.creator", account), lit(":"),
+        element_at(lit(SESSIONS), h.pick("tag-session", SESSIONS.length, group).plus(1)));
+    return map_concat(
+        entry(tagged.and(present(h, "environment", 0.9, group)), environmentKey, environment),
+        entry(tagged.and(present(h, "cost-center", 0.8, group)), costCenterKey, costCenter),
+        entry(tagged.and(present(h, "project", 0.7, group)), lit(KEYS.get(5)), project),
+        entry(tagged.and(present(h, "team", 0.6, group)), lit(KEYS.get(6)), team),
+        entry(tagged.and(present(h, "name", 0.5, group)), lit(KEYS.get(7)), name),
+        entry(h.fraction("tag-created-by", group).lt(0.35), lit(KEYS.get(8)), creator));
   }
 
   /**
@@ -106,19 +102,20 @@ final class ResourceTags {
 
   /** CUR 2.0's resource_tags: the tags keyed by export key. */
   static Column exportMap(Column tags) {
-    List<Column> keyValues = new ArrayList<>();
+    List<Column> entries = new ArrayList<>();
     byExportKey().forEach((exportKey, originals) -> {
-      keyValues.add(lit(exportKey));
-      keyValues.add(exportValue(tags, originals));
+      Column value = exportValue(tags, originals);
+      entries.add(entry(value.isNotNull(), lit(exportKey), value));
     });
-    return map_filter(map(keyValues.toArray(Column[]::new)), (key, value) -> value.isNotNull());
+    return map_concat(entries.toArray(Column[]::new));
   }
 
-  private static Column present(SeedHash h, String tag, double share, Column tagged, Column group, Column value) {
-    return when(tagged.and(h.fraction("tag-present-" + tag, group).lt(share)), value);
+  private static Column present(SeedHash h, String tag, double share, Column group) {
+    return h.fraction("tag-present-" + tag, group).lt(share);
   }
 
-  private static Column texts(String[] values) {
-    return lit(values);
+  /** A one-entry map when {@code present}, else an empty map (map_concat of these needs no filter). */
+  private static Column entry(Column present, Column key, Column value) {
+    return when(present, map(key, value)).otherwise(map().cast(LineItemSchema.TEXT_MAP));
   }
 }

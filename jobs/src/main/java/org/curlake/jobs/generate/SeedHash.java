@@ -1,7 +1,5 @@
 package org.curlake.jobs.generate;
 
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.conv;
 import static org.apache.spark.sql.functions.hex;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
@@ -10,6 +8,7 @@ import static org.apache.spark.sql.functions.pmod;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 
 /**
@@ -21,6 +20,7 @@ import org.apache.spark.sql.Column;
 final class SeedHash {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long FRACTION_STEPS = 1_000_000L;
+  private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 
   private final long seed;
 
@@ -32,7 +32,7 @@ final class SeedHash {
   Column hash(String salt, Column... keys) {
     Column[] inputs = new Column[keys.length + 2];
     inputs[0] = lit(seed);
-    inputs[1] = lit(salt);
+    inputs[1] = lit(saltCode(salt));
     System.arraycopy(keys, 0, inputs, 2, keys.length);
     return xxhash64(inputs);
   }
@@ -57,37 +57,18 @@ final class SeedHash {
     return lpad(lower(hex(hash(salt, keys))), 16, "0");
   }
 
-  /** 13 characters of lowercase RFC 4648 base32 (a-z, 2-7): 64 bits. */
-  Column base32(String salt, Column... keys) {
-    return base32Of(hash(salt, keys));
-  }
-
-  /** 13 characters of lowercase base32 for any 64-bit value (independent of the seed). */
-  static Column base32Of(Column longValue) {
-    Column digits = lpad(conv(longValue.cast("string"), 10, 32), 13, "0");
-    return org.apache.spark.sql.functions.translate(lower(digits),
-        "0123456789abcdefghijklmnopqrstuv", "abcdefghijklmnopqrstuvwxyz234567");
-  }
-
-  /** 16 characters of an AWS-style upper-case SKU, independent of the seed (SKUs are global). */
-  static Column sku(Column... keys) {
-    Column[] first = new Column[keys.length + 1];
-    Column[] second = new Column[keys.length + 1];
-    first[0] = lit("sku-1");
-    second[0] = lit("sku-2");
-    System.arraycopy(keys, 0, first, 1, keys.length);
-    System.arraycopy(keys, 0, second, 1, keys.length);
-    Column text = concat(lpad(conv(xxhash64(first).cast("string"), 10, 32), 13, "0"),
-        lpad(conv(xxhash64(second).cast("string"), 10, 32), 13, "0"));
-    return text.substr(4, 16);
+  /** Salts are hashed as a long (cheaper per row than a string), derived from the salt's text. */
+  static long saltCode(String salt) {
+    long h = GOLDEN;
+    for (byte b : salt.getBytes(StandardCharsets.UTF_8)) {
+      h = splitMix(h ^ b);
+    }
+    return h;
   }
 
   /** Driver side: a 64-bit mix of the seed, the salt and the keys. */
   long mix(String salt, long... keys) {
-    long h = splitMix(seed ^ GOLDEN);
-    for (byte b : salt.getBytes(StandardCharsets.UTF_8)) {
-      h = splitMix(h ^ b);
-    }
+    long h = splitMix(seed ^ saltCode(salt));
     for (long key : keys) {
       h = splitMix(h ^ key);
     }
@@ -97,6 +78,22 @@ final class SeedHash {
   /** Driver side: a uniform int in [0, bound). */
   int pickIndex(String salt, int bound, long... keys) {
     return (int) Math.floorMod(mix(salt, keys), (long) bound);
+  }
+
+  /** Driver side: {@code length} characters of upper-case base32 (A-Z, 2-7), as in AWS SKUs and principal ids. */
+  String base32(int length, String salt, long... keys) {
+    StringBuilder text = new StringBuilder();
+    long round = 0;
+    while (text.length() < length) {
+      long[] extended = Arrays.copyOf(keys, keys.length + 1);
+      extended[keys.length] = round++;
+      long bits = mix(salt, extended);
+      for (int i = 0; i < 12 && text.length() < length; i++) {
+        text.append(BASE32.charAt((int) (bits & 31)));
+        bits >>>= 5;
+      }
+    }
+    return text.toString();
   }
 
   /** Driver side: a uniform double in [0, 1). */

@@ -1,6 +1,5 @@
 package org.curlake.jobs.generate;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.floor;
@@ -8,20 +7,17 @@ import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lpad;
 import static org.apache.spark.sql.functions.map;
-import static org.apache.spark.sql.functions.map_filter;
+import static org.apache.spark.sql.functions.map_concat;
 import static org.apache.spark.sql.functions.negate;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.pmod;
-import static org.apache.spark.sql.functions.replace;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.when;
 import static org.curlake.jobs.generate.MonthCatalog.EC2;
 import static org.curlake.jobs.generate.MonthCatalog.FIXED;
 import static org.curlake.jobs.generate.MonthCatalog.RDS;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -56,10 +52,11 @@ final class UsageLines {
     long groups = Math.max(1, rows.resourceGroups());
     Column id = col("id");
     Column pair = RowAllocation.quotient(id, 2);
-    Dataset<Row> lines = spark.range(0, rows.usageRows(), 1, SyntheticCur.partitions(rows.rows())).select(id.as("row_id"),
-        pmod(id, lit(2L)).cast("int").as("line"), pmod(pair, lit(groups)).as("group_id"),
-        RowAllocation.quotient(pair, groups).as("occurrence"));
+    Dataset<Row> lines = spark.range(0, rows.usageRows(), 1, SyntheticCur.partitions(rows.rows()))
+        .select(id.as("row_id"), pmod(id, lit(2L)).cast("int").as("line"), pmod(pair, lit(groups)).as("group_id"),
+            RowAllocation.quotient(pair, groups).as("occurrence"));
 
+    // The resource: kind, account, coverage (on demand, reservation, savings plan, spot).
     Column g = col("group_id");
     lines = lines.select(col("*"), c.get("kind.for_draw", h.pick("kind", c.kindDraws(), g)).as("kind_index"),
         h.pick("account", plan.organization().size(), g).as("account_index"));
@@ -85,6 +82,7 @@ final class UsageLines {
     Column planIndex = when(cov.equalTo(SAVINGS_PLAN), h.pick("savings-plan", rows.savingsPlans(), g));
     lines = lines.select(col("*"), reservationIndex.as("reservation_index"), planIndex.as("savings_plan_index"));
 
+    // Where and what it runs: a covered resource is what its reservation covers.
     Column reservation = col("reservation_index");
     Column typeCount = when(kindBasis.equalTo(EC2), lit(InstanceType.EC2.size()))
         .when(kindBasis.equalTo(RDS), lit(InstanceType.RDS.size())).otherwise(lit(1));
@@ -109,6 +107,7 @@ final class UsageLines {
         variant.as("variant"), profileIndex.as("profile_index"), interval.as("interval"),
         lineType.as("line_type"));
 
+    // How much, at what rate.
     Column profile = col("profile_index");
     Column basis = c.profile("basis", profile);
     Column low = c.profile("low", profile);
@@ -123,17 +122,17 @@ final class UsageLines {
             round(size.multiply(intervalHours).divide(calendar.monthHours()), 10))
         .when(c.profile("unit", profile).isin("Requests", "WriteRequestUnits"), round(volume, 0))
         .otherwise(round(volume, 6));
-    Column onDemandRate = when(basis.equalTo(EC2),
-        c.instanceRate(false, col("type_index"), col("region_index"), col("variant")))
-        .when(basis.equalTo(RDS), c.instanceRate(true, col("type_index"), col("region_index"), col("variant")))
-        .otherwise(c.profileRate(profile, col("region_index")));
+    Column typeSlot = when(basis.notEqual(FIXED), col("type_index")).otherwise(lit(0));
     Column spotLine = cov.equalTo(SPOT).and(line.equalTo(0));
+    lines = lines.select(col("*"), amount.cast("double").as("amount"), typeSlot.as("type_slot"),
+        spotLine.as("spot_line"), basis.as("basis"));
+
+    Column onDemandRate = c.line("rate", profile, col("type_slot"), col("region_index"), col("variant"));
     Column spotRate = round(onDemandRate.multiply(lit(0.26).plus(h.fraction("spot-price", g, col("occurrence"))
         .multiply(0.10))), 4);
-    Column rate = when(col("line_type").equalTo(DISCOUNTED), lit(0.0)).when(spotLine, spotRate)
+    Column rate = when(col("line_type").equalTo(DISCOUNTED), lit(0.0)).when(col("spot_line"), spotRate)
         .otherwise(onDemandRate);
-    lines = lines.select(col("*"), amount.cast("double").as("amount"), onDemandRate.as("on_demand_rate"),
-        rate.as("rate"), spotLine.as("spot_line"), basis.as("basis"));
+    lines = lines.select(col("*"), onDemandRate.as("on_demand_rate"), rate.as("rate"));
     return LineItemSchema.select(lines, values(plan));
   }
 
@@ -164,11 +163,9 @@ final class UsageLines {
     Column onDemand = col("on_demand_rate");
     Column rate = col("rate");
     Column productCode = c.profile("product_code", profile);
+    Column productName = c.profile("product_name", profile);
 
-    Column prefix = when(regionCode.equalTo(AwsRegion.HOME).and(not(c.profile("prefixed_at_home", profile))),
-        lit("")).otherwise(concat(c.region("prefix", regionIndex), lit("-")));
-    Column usageType = concat(prefix, when(spotLine, lit("SpotUsage:")).otherwise(c.profile("usage_type", profile)),
-        coalesce(typeName, lit("")));
+    Column usageType = when(spotLine, line(c, "spot_usage_type")).otherwise(line(c, "usage_type"));
     Column spotZone = h.pick("spot-zone", 60, g).plus(1);
     Column os = when(variant.equalTo(1), lit("Windows")).otherwise(lit("Linux"));
     Column engine = when(variant.equalTo(1), lit("PostgreSQL")).otherwise(lit("MySQL"));
@@ -180,45 +177,32 @@ final class UsageLines {
     Column zones = c.region("zones", regionIndex);
     Column zone = when(c.profile("zonal", profile),
         concat(regionCode, zones.substr(h.pick("zone", length(zones), g).plus(1), lit(1))));
-    Column sku = SeedHash.sku(profile, coalesce(typeIndex, lit(-1)), regionIndex, variant);
-
-    Column filled = replace(replace(replace(replace(replace(c.profile("description", profile),
-        lit("{rate}"), PriceText.compact(onDemand.multiply(c.profile("rate_scale", profile)))),
-        lit("{type}"), coalesce(typeName, lit(""))), lit("{os}"), os), lit("{engine}"), engine),
-        lit("{location}"), location);
+    Column sku = line(c, "sku");
     Column description = when(discounted, when(kindBasis.equalTo(RDS),
         concat(engine, lit(", "), typeName, lit(" reserved instance applied")))
         .otherwise(concat(lit("Linux/UNIX (Amazon VPC), "), typeName, lit(" reserved instance applied"))))
         .when(negation, concat(lit("SavingsPlanNegation used by AccountId : "), accountId, lit(" and UsageSku : "), sku))
         .when(spotLine, concat(typeName, lit(" Linux/UNIX Spot Instance-hour in "), location, lit(" in VPC Zone #"),
             spotZone.cast("string")))
-        .otherwise(filled);
+        .otherwise(line(c, "description"));
 
-    List<Column> entries = new ArrayList<>(List.of(
-        lit("product_name"), c.profile("product_name", profile),
-        lit("servicecode"), productCode,
-        lit("servicename"), c.profile("product_name", profile),
-        lit("product_family"), c.profile("product_family", profile),
-        lit("region"), regionCode,
-        lit("location"), location,
-        lit("location_type"), lit("AWS Region"),
-        lit("usagetype"), usageType,
-        lit("operation"), operation,
-        lit("sku"), sku,
-        lit("instance_type"), typeName,
-        lit("instance_type_family"), when(sized, c.instance("family", kindBasis, typeIndex)),
-        lit("instance_family"), when(sized, c.instance("family_label", kindBasis, typeIndex)),
-        lit("vcpu"), when(sized, c.instance("vcpu", kindBasis, typeIndex)),
-        lit("memory"), when(sized, c.instance("memory", kindBasis, typeIndex)),
-        lit("operating_system"), when(basis.equalTo(EC2), os),
-        lit("tenancy"), when(basis.equalTo(EC2), lit("Shared")),
-        lit("database_engine"), when(kindBasis.equalTo(RDS), engine),
-        lit("from_location"), when(c.profile("attribute.transfer_type", profile).isNotNull(), location)));
-    for (String key : c.attributeKeys()) {
-      entries.add(lit(key));
-      entries.add(c.profile("attribute." + key, profile));
-    }
-    Column product = map_filter(map(entries.toArray(Column[]::new)), (k, v) -> v.isNotNull());
+    Column none = map().cast(LineItemSchema.TEXT_MAP);
+    Column product = map_concat(
+        map(lit("product_name"), productName, lit("servicename"), productName, lit("region"), regionCode),
+        when(sized, map(lit("instance_type_family"), c.instance("family", kindBasis, typeIndex),
+            lit("vcpu"), c.instance("vcpu", kindBasis, typeIndex),
+            lit("memory"), c.instance("memory", kindBasis, typeIndex))).otherwise(none),
+        when(basis.equalTo(EC2), map(lit("operating_system"), os, lit("tenancy"), lit("Shared"))).otherwise(none),
+        when(kindBasis.equalTo(RDS), map(lit("database_engine"), engine)).otherwise(none),
+        c.profileAttributes("map", profile));
+    Column productStatic = map_concat(
+        map(lit("servicecode"), productCode, lit("product_family"), c.profile("product_family", profile),
+            lit("location"), location, lit("location_type"), lit("AWS Region"), lit("usagetype"), usageType,
+            lit("operation"), operation, lit("sku"), sku),
+        when(sized, map(lit("instance_type"), typeName,
+            lit("instance_family"), c.instance("family_label", kindBasis, typeIndex))).otherwise(none),
+        when(c.profile("transfer", profile), map(lit("from_location"), location)).otherwise(none),
+        c.profileAttributes("static", profile));
 
     Column onDemandCost = round(amount.multiply(onDemand), 10);
     Column unblended = when(negation, negate(onDemandCost)).otherwise(round(amount.multiply(rate), 10));
@@ -236,8 +220,8 @@ final class UsageLines {
     Map<String, Column> v = new HashMap<>();
     v.put("row_id", col("row_id"));
     v.put("account_index", col("account_index"));
-    v.put("reservation_index", when(discounted, col("reservation_index")));
-    v.put("savings_plan_index", when(covered.or(negation), col("savings_plan_index")));
+    v.put("reservation_index", when(discounted, reservation));
+    v.put("savings_plan_index", when(covered.or(negation), savingsPlan));
     v.put("fee_step", when(covered, RowAllocation.quotient(col("interval").multiply(calendar.intervalHours()),
         plan.rows().feeStepHours())));
     v.put("line_item_line_item_type", type);
@@ -259,6 +243,7 @@ final class UsageLines {
     v.put("line_item_blended_cost", when(discounted, effective).otherwise(unblended));
     v.put("line_item_line_item_description", description);
     v.put("product", product);
+    v.put("product_static", productStatic);
     v.put("pricing_term", when(discounted, lit("Reserved")).when(spotLine.or(negation), lit(null))
         .otherwise(lit("OnDemand")));
     v.put("pricing_unit", c.profile("unit", profile));
@@ -275,7 +260,11 @@ final class UsageLines {
     v.put("savings_plan_savings_plan_a_r_n", when(covered.or(negation), c.savingsPlan("arn", savingsPlan)));
     v.put("savings_plan_savings_plan_rate", when(covered, planRate));
     v.put("savings_plan_savings_plan_effective_cost", when(covered, round(amount.multiply(planRate), 10)));
-    v.put("resource_tags", ResourceTags.forResource(h, g, col("account_index"), workload));
+    v.put("resource_tags", ResourceTags.forResource(plan, g, col("account_index"), workload));
     return v;
+  }
+
+  private static Column line(MonthCatalog c, String field) {
+    return c.line(field, col("profile_index"), col("type_slot"), col("region_index"), col("variant"));
   }
 }

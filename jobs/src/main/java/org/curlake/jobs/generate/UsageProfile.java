@@ -151,6 +151,22 @@ record UsageProfile(String key, String productCode, String productName, String p
     throw new IllegalArgumentException("no usage profile " + key);
   }
 
+  /** The usage type billed in a region: USW2-BoxUsage:m5.large, SpotUsage:c5.large, TimedStorage-ByteHrs. */
+  String usageType(AwsRegion region, String instanceType, boolean spot) {
+    boolean bare = region.code().equals(AwsRegion.HOME) && !prefixedAtHome;
+    return (bare ? "" : region.usageTypePrefix() + "-") + (spot ? "SpotUsage:" : usageType)
+        + (basis == RateBasis.FIXED ? "" : instanceType);
+  }
+
+  /** line_item_line_item_description of on-demand usage: $0.096 per On Demand Linux m5.large Instance Hour. */
+  String description(AwsRegion region, String instanceType, double onDemandRate, boolean variant) {
+    return description.replace("{rate}", PriceText.compactText(onDemandRate * rateScale))
+        .replace("{type}", instanceType == null ? "" : instanceType)
+        .replace("{os}", variant ? "Windows" : "Linux")
+        .replace("{engine}", variant ? "PostgreSQL" : "MySQL")
+        .replace("{location}", region.location());
+  }
+
   /** The regional rate of a fixed-rate profile, to 10 decimals. */
   double rate(AwsRegion region) {
     return Math.round(rate * region.priceFactor() * 1e10) / 1e10;
