@@ -15,8 +15,9 @@ Settings (environment of the scheduler and workers; defaults suit a checkout of 
     CURLAKE_CONFIG         config directory, read here and by the jobs (default <repo>/config)
     CURLAKE_LAKE           lake root, local or s3a://bucket/prefix (default <repo>/lake)
     CURLAKE_SPARK_CONN_ID  Airflow connection of the Spark master (default spark_default)
-    CURLAKE_TRINO_URL      Trino coordinator the register task creates tables in (default http://localhost:8080)
-    CURLAKE_TRINO_USER     Trino user of the register task (default curlake)
+    CURLAKE_TRINO_URL      Trino JDBC URL the register task creates tables in (default jdbc:trino://127.0.0.1:8080)
+    CURLAKE_TRINO_USER     Trino user of the register task (default admin)
+    CURLAKE_TRINO_CATALOG  Trino Delta Lake catalog (default delta)
 """
 from __future__ import annotations
 
@@ -40,8 +41,9 @@ JOBS_JAR = os.environ.get(
 CONFIG_DIR = Path(os.environ.get("CURLAKE_CONFIG", str(PROJECT_ROOT / "config")))
 LAKE = os.environ.get("CURLAKE_LAKE", str(PROJECT_ROOT / "lake"))
 SPARK_CONN_ID = os.environ.get("CURLAKE_SPARK_CONN_ID", "spark_default")
-TRINO_URL = os.environ.get("CURLAKE_TRINO_URL", "http://localhost:8080")
-TRINO_USER = os.environ.get("CURLAKE_TRINO_USER", "curlake")
+TRINO_URL = os.environ.get("CURLAKE_TRINO_URL", "jdbc:trino://127.0.0.1:8080")
+TRINO_USER = os.environ.get("CURLAKE_TRINO_USER", "admin")
+TRINO_CATALOG = os.environ.get("CURLAKE_TRINO_CATALOG", "delta")
 
 # CUR and FOCUS exports are refreshed up to three times a day and restate the month to date, so a
 # daily run re-processes the month of its data interval. A run on the 1st has the last day of the
@@ -109,7 +111,7 @@ def job_arguments(job: str, tenant_id: str) -> list[str]:
     """The LakehouseCli arguments of one job for one tenant and the run's billing period."""
     common = ["--tenant", tenant_id, "--config", str(CONFIG_DIR), "--lake", LAKE]
     if job == "register":
-        return [job, *common, "--trino-url", TRINO_URL, "--trino-user", TRINO_USER]
+        return [job, *common, "--trino-url", TRINO_URL, "--trino-user", TRINO_USER, "--catalog", TRINO_CATALOG]
     submitted = [job, *common, "--submitted", "--period", PERIOD]
     if job == "check":
         return [*submitted, "--as-of", AS_OF_INSTANT]
