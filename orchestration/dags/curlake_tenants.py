@@ -15,6 +15,8 @@ Settings (environment of the scheduler and workers; defaults suit a checkout of 
     CURLAKE_CONFIG         config directory, read here and by the jobs (default <repo>/config)
     CURLAKE_LAKE           lake root, local or s3a://bucket/prefix (default <repo>/lake)
     CURLAKE_SPARK_CONN_ID  Airflow connection of the Spark master (default spark_default)
+    CURLAKE_SPARK_PACKAGES Maven coordinates spark-submit adds, comma-separated (default none; outside
+                           EMR: org.apache.hadoop:hadoop-aws:3.3.4 for s3a://)
     CURLAKE_TRINO_URL      Trino JDBC URL the register task creates tables in (default jdbc:trino://127.0.0.1:8080)
     CURLAKE_TRINO_USER     Trino user of the register task (default admin)
     CURLAKE_TRINO_CATALOG  Trino Delta Lake catalog (default delta)
@@ -41,6 +43,7 @@ JOBS_JAR = os.environ.get(
 CONFIG_DIR = Path(os.environ.get("CURLAKE_CONFIG", str(PROJECT_ROOT / "config")))
 LAKE = os.environ.get("CURLAKE_LAKE", str(PROJECT_ROOT / "lake"))
 SPARK_CONN_ID = os.environ.get("CURLAKE_SPARK_CONN_ID", "spark_default")
+SPARK_PACKAGES = os.environ.get("CURLAKE_SPARK_PACKAGES") or None
 TRINO_URL = os.environ.get("CURLAKE_TRINO_URL", "jdbc:trino://127.0.0.1:8080")
 TRINO_USER = os.environ.get("CURLAKE_TRINO_USER", "admin")
 TRINO_CATALOG = os.environ.get("CURLAKE_TRINO_CATALOG", "delta")
@@ -168,6 +171,7 @@ def tenant_dag(tenant: dict, alerts: dict) -> DAG:
                 conn_id=SPARK_CONN_ID,
                 application=JOBS_JAR,
                 java_class=JOBS_MAIN_CLASS,
+                packages=SPARK_PACKAGES,
                 name=f"curlake-{job}-{tenant_id}",
                 application_args=job_arguments(job, tenant_id),
                 conf={"spark.sql.session.timeZone": "UTC"},

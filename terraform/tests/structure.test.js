@@ -98,3 +98,21 @@ test('unparseable HCL fails with the file named', async () => {
   const root = brokenCopy('modules/tenant/outputs.tf', 'output "role_arn" {', 'output "role_arn" {{');
   await assert.rejects(problems(path.join(root, 'modules', 'tenant')), /outputs\.tf/);
 });
+
+test('terraform.tfvars.example sets declared variables, every required one, and configured tenants', async () => {
+  const example = await loadModule(EXAMPLE);
+  const { parse } = require('@cdktf/hcl2json');
+  const values = await parse('terraform.tfvars', fs.readFileSync(path.join(EXAMPLE, 'terraform.tfvars.example'), 'utf8'));
+  assert.deepEqual(Object.keys(values).filter((name) => !(name in example.variable)), []);
+  assert.deepEqual(Object.entries(example.variable).filter(([name, v]) => !('default' in v) && !(name in values)).map(([name]) => name), []);
+  const type = example.variable.tenants.type;
+  const attributes = [...type.matchAll(/(\w+)\s*=\s*(optional\()?/g)];
+  const required = attributes.filter((m) => !m[2]).map((m) => m[1]);
+  const configured = fs.readdirSync(path.join(TERRAFORM, '..', 'config', 'tenants'))
+    .map((file) => fs.readFileSync(path.join(TERRAFORM, '..', 'config', 'tenants', file), 'utf8').match(/^tenant_id:\s*(\S+)/m)[1]);
+  for (const [tenant, settings] of Object.entries(values.tenants)) {
+    assert.ok(configured.includes(tenant), `${tenant} is not in config/tenants (${configured})`);
+    assert.deepEqual(Object.keys(settings).filter((key) => !attributes.some((m) => m[1] === key)), [], tenant);
+    assert.deepEqual(required.filter((key) => !(key in settings)), [], tenant);
+  }
+});
