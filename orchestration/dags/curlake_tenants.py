@@ -63,6 +63,8 @@ log = logging.getLogger(__name__)
 
 def active_tenants(config_dir: Path) -> list[dict]:
     """The active tenants of config_dir/tenants/*.y(a)ml, sorted by id (the jobs validate the rest)."""
+    if not (config_dir / "tenants").is_dir():  # an import error in the Airflow UI, not silently no DAGs
+        raise FileNotFoundError(f"{config_dir / 'tenants'}: no tenant config (set CURLAKE_CONFIG)")
     tenants = []
     for file in sorted((config_dir / "tenants").glob("*.y*ml")):
         if file.name.startswith(".") or file.suffix not in (".yaml", ".yml"):

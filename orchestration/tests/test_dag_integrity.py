@@ -11,6 +11,7 @@ import copy
 import json
 import os
 import shutil
+import socket
 import tempfile
 import threading
 import unittest
@@ -71,6 +72,11 @@ class DagFilesTest(unittest.TestCase):
         self.assertNotIn("curlake_globex", dags)
         self.assertEqual(len(self.dags) - 1, len(dags))
 
+    def test_missing_config_is_an_import_error(self):
+        with tempfile.TemporaryDirectory() as temp:
+            with self.assertRaisesRegex(FileNotFoundError, "no tenant config .set CURLAKE_CONFIG"):
+                load_with_config(Path(temp) / "nowhere")
+
     def test_every_job_runs_for_the_interval_month(self):
         ingest = self.dags[next(iter(self.dags))].task_dict["ingest"]
         for start, _ in dag_integrity.SAMPLE_INTERVALS:
@@ -117,7 +123,11 @@ class FailureAlertTest(unittest.TestCase):
         with tempfile.TemporaryDirectory() as temp:
             config = Path(temp) / "config"
             shutil.copytree(CONFIG_DIR, config)
-            (config / "notifications.yaml").write_text("webhook_url: http://127.0.0.1:9/closed\n", encoding="utf-8")
+            with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+                probe.bind(("127.0.0.1", 0))
+                closed_port = probe.getsockname()[1]
+            (config / "notifications.yaml").write_text(
+                f"webhook_url: http://127.0.0.1:{closed_port}/closed\n", encoding="utf-8")
             dag = next(iter(load_with_config(config).values()))
         with self.assertLogs(level="ERROR") as logs:
             dag.task_dict["ingest"].on_failure_callback(failure_context(dag, dag.task_dict["ingest"]))
