@@ -13,7 +13,7 @@ locals {
 data "aws_iam_policy_document" "cur_delivery" {
   statement {
     sid       = "AllowBillingExportsToDeliver"
-    actions   = ["s3:PutObject", "s3:GetBucketPolicy"]
+    actions   = ["s3:PutObject", "s3:GetBucketPolicy", "s3:GetBucketAcl"]
     resources = ["arn:aws:s3:::${var.raw_bucket_name}", "arn:aws:s3:::${var.raw_bucket_name}/cur/*"]
     principals {
       type        = "Service"
