@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         CurateCommand.class,
         CheckCommand.class,
         AnalyticsCommand.class,
+        RegisterCommand.class,
         DemoCommand.class,
     })
 public final class LakehouseCli implements Runnable {
