@@ -21,13 +21,15 @@ import org.curlake.config.TenantId;
  * read the base tables with their owner's (the admin's) rights, so access control lets a tenant's user
  * into its own schema only and never into {@value #BASE_SCHEMA}.
  *
- * <p>Values are bound as parameters; names cannot be, so they are validated ({@link TrinoIdentifier},
- * {@link TenantId}) before they reach SQL text. Every step is idempotent.
+ * <p>Values are bound as parameters where Trino allows it; names and the CALL arguments cannot be, so they
+ * are validated ({@link TrinoIdentifier}, {@link TenantId}, {@link #safeLocation}) before they reach SQL text.
+ * Every step is idempotent.
  */
 public final class TrinoRegistrar {
   public static final String BASE_SCHEMA = "curlake";
   public static final String TENANT_SCHEMA_PREFIX = "cur_";
   private static final String TENANT_COLUMN = "tenant_id";
+  private static final Pattern SAFE_LOCATION = Pattern.compile("(local|s3a?)://[A-Za-z0-9._/=+\\-]+");
   private static final Pattern LOCATION = Pattern.compile("location = '((?:[^']|'')*)'");
 
   private final Connection connection;
@@ -52,13 +54,13 @@ public final class TrinoRegistrar {
     if (registered.isPresent() && sameLocation(registered.get(), location)) {
       return new TableRegistration(tableName, location, TableRegistration.Outcome.UNCHANGED);
     }
+    // Trino cannot bind parameters in CALL: the names are validated identifiers, the location a safe URI.
+    String literals = "schema_name => '" + baseSchema.name() + "', table_name => '" + table.name() + "'";
     if (registered.isPresent()) {
-      call("call " + catalog.quoted() + ".system.unregister_table(schema_name => ?, table_name => ?)",
-          BASE_SCHEMA, tableName);
+      execute("call " + catalog.quoted() + ".system.unregister_table(" + literals + ")");
     }
-    call("call " + catalog.quoted()
-            + ".system.register_table(schema_name => ?, table_name => ?, table_location => ?)",
-        BASE_SCHEMA, tableName, location);
+    execute("call " + catalog.quoted() + ".system.register_table(" + literals + ", table_location => '"
+        + safeLocation(location) + "')");
     return new TableRegistration(tableName, location,
         registered.isPresent() ? TableRegistration.Outcome.REPLACED : TableRegistration.Outcome.REGISTERED);
   }
@@ -122,6 +124,15 @@ public final class TrinoRegistrar {
     }
   }
 
+  /** A table location fit for a SQL string literal: local:// or s3(a):// with no quote, space or control character. */
+  static String safeLocation(String location) {
+    if (location == null || !SAFE_LOCATION.matcher(location).matches()) {
+      throw new IllegalArgumentException("'" + location + "' is not a table location Trino can be given safely:"
+          + " expected local:///path or s3a://bucket/prefix of letters, digits and . _ - / = +");
+    }
+    return location;
+  }
+
   private static boolean sameLocation(String registered, String wanted) {
     return trimSlash(registered).equals(trimSlash(wanted));
   }
@@ -133,15 +144,6 @@ public final class TrinoRegistrar {
   private void execute(String sql) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql);
-    }
-  }
-
-  private void call(String sql, String... values) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < values.length; i++) {
-        statement.setString(i + 1, values[i]);
-      }
-      statement.execute();
     }
   }
 }
