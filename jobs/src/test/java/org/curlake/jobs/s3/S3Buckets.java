@@ -13,6 +13,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -29,6 +30,7 @@ public final class S3Buckets implements AutoCloseable {
     this.client = S3Client.builder()
         .endpointOverride(endpoint)
         .region(Region.US_EAST_1)
+        .httpClient(UrlConnectionHttpClient.builder().build())
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
         .credentialsProvider(StaticCredentialsProvider.create(
             AwsBasicCredentials.create(S3ProxyServer.IDENTITY, S3ProxyServer.CREDENTIAL)))
