@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * The optional CloudWatch utilization enrichment ({@code config/cloudwatch.yaml}): off for every
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
  */
 public record CloudWatchConfig(Map<String, Target> tenants) {
   public static final String FILE = "cloudwatch.yaml";
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
   /**
    * @param region the region of the tenant's instances
@@ -26,16 +24,8 @@ public record CloudWatchConfig(Map<String, Target> tenants) {
    */
   public record Target(String region, Optional<URI> endpoint) {
     public Target {
-      if (region == null || !REGION.matcher(region).matches()) {
-        throw new InvalidFieldException("region", "'" + region + "' is not an AWS region name such as us-east-1");
-      }
-      endpoint.ifPresent(url -> {
-        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null
-            || url.getRawUserInfo() != null) {
-          throw new InvalidFieldException("endpoint", "'" + url + "' is not an http(s)://host[:port] URL without "
-              + "credentials");
-        }
-      });
+      StorageConfig.checkRegion("region", region);
+      endpoint.ifPresent(url -> StorageConfig.checkEndpoint("endpoint", url));
     }
   }
 

@@ -26,25 +26,29 @@ public record StorageConfig(Optional<URI> s3Endpoint, boolean pathStyleAccess, O
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
   public StorageConfig {
-    s3Endpoint.ifPresent(StorageConfig::checkEndpoint);
-    region.ifPresent(r -> {
-      if (!REGION.matcher(r).matches()) {
-        throw new InvalidFieldException("s3.region", "'" + r + "' is not an AWS region name such as us-east-1");
-      }
-    });
+    s3Endpoint.ifPresent(url -> checkEndpoint("s3.endpoint", url));
+    region.ifPresent(r -> checkRegion("s3.region", r));
   }
 
-  private static void checkEndpoint(URI url) {
+  /** An AWS region name such as us-east-1 (also used for the CloudWatch config). */
+  static void checkRegion(String field, String region) {
+    if (region == null || !REGION.matcher(region).matches()) {
+      throw new InvalidFieldException(field, "'" + region + "' is not an AWS region name such as us-east-1");
+    }
+  }
+
+  /** An AWS service endpoint override: http(s)://host[:port], no credentials, path or query. */
+  static void checkEndpoint(String field, URI url) {
     if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme()) || url.getHost() == null) {
-      throw new InvalidFieldException("s3.endpoint", "'" + url + "' is not an http(s)://host[:port] URL");
+      throw new InvalidFieldException(field, "'" + url + "' is not an http(s)://host[:port] URL");
     }
     if (url.getRawUserInfo() != null) {
-      throw new InvalidFieldException("s3.endpoint", "must not carry credentials: they come from the AWS "
+      throw new InvalidFieldException(field, "must not carry credentials: they come from the AWS "
           + "default credentials chain");
     }
     if (url.getRawQuery() != null || url.getRawFragment() != null
         || url.getRawPath() != null && !url.getRawPath().isEmpty() && !url.getRawPath().equals("/")) {
-      throw new InvalidFieldException("s3.endpoint", "'" + url + "' must be only scheme, host and port");
+      throw new InvalidFieldException(field, "'" + url + "' must be only scheme, host and port");
     }
   }
 

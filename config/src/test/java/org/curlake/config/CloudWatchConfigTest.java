@@ -45,8 +45,8 @@ class CloudWatchConfigTest {
   void refusesBadValues() {
     assertEquals("config/cloudwatch.yaml: field 'tenants.acme.region': 'mars' is not an AWS region name such as "
         + "us-east-1", error("tenants: { acme: { region: mars } }\n"));
-    assertEquals("config/cloudwatch.yaml: field 'tenants.acme.endpoint': 'http://k:s@h' is not an http(s)://host[:port] "
-        + "URL without credentials", error("tenants: { acme: { region: us-east-1, endpoint: 'http://k:s@h' } }\n"));
+    assertEquals("config/cloudwatch.yaml: field 'tenants.acme.endpoint': must not carry credentials: they come from "
+        + "the AWS default credentials chain", error("tenants: { acme: { region: us-east-1, endpoint: 'http://k:s@h' } }\n"));
     assertEquals("config/cloudwatch.yaml: field 'tenants.acme.secret_key': unknown key; allowed keys are "
         + "[region, endpoint]", error("tenants: { acme: { region: us-east-1, secret_key: x } }\n"));
     assertEquals("config/cloudwatch.yaml: field 'tenants.Bad-Id': 'Bad-Id' is not a safe tenant id: use 2-40 "
