@@ -44,6 +44,9 @@ public enum LakeTable {
   /** The (account, region, usage type) cells that drove each anomaly, ranked by contribution. */
   FCT_COST_ANOMALY_DRIVERS("marts", "fct_cost_anomaly_drivers", List.of("tenant_id", "billing_period"),
       "root cause of each cost anomaly by account, region and usage type, ranked"),
+  /** EC2 instances with their daily CloudWatch CPU and network over 14 days and the low-utilization finding. */
+  FCT_INSTANCE_UTILIZATION("marts", "fct_instance_utilization", List.of("tenant_id", "billing_period"),
+      "EC2 instances: 14-day CloudWatch CPU and network, low-utilization finding with evidence"),
   /** Bronze rows that broke a validity rule, with the reason; kept out of the marts. */
   QUARANTINE("quality", "quarantine", List.of("tenant_id", "billing_period"),
       "bronze line items that broke a validity rule, with the rule as reason"),

@@ -37,7 +37,7 @@ public final class AnalyticsCommand implements Callable<Integer> {
     NotificationsConfig notifications = NotificationsConfig.load(lake.configDir);
     WebhookNotifier notifier = new WebhookNotifier(Optional.ofNullable(webhook).or(notifications::webhookUrl),
         Duration.ofSeconds(notifications.timeoutSeconds()));
-    List<AnalyticsRun> runs = new AnalyticsJob(spark.session("curlake-analytics"), lake.lakeRoot().hadoopPath(),
+    List<AnalyticsRun> runs = new AnalyticsJob(spark.session("curlake-analytics", lake.storage()), lake.lakeRoot().hadoopPath(),
         new QualityRulesLoader(lake.configDir).load().validity(), notifier, run -> System.out.println(run.progressLine()))
         .run(selection.tenants(lake.tenants()), selection.period(),
             asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);

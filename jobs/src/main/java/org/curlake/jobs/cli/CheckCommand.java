@@ -44,7 +44,7 @@ public final class CheckCommand implements Callable<Integer> {
     NotificationsConfig notifications = NotificationsConfig.load(lake.configDir);
     WebhookNotifier notifier = new WebhookNotifier(Optional.ofNullable(webhook).or(notifications::webhookUrl),
         Duration.ofSeconds(notifications.timeoutSeconds()));
-    CheckReport report = new CheckJob(spark.session("curlake-check"), lake.lakeRoot().hadoopPath(),
+    CheckReport report = new CheckJob(spark.session("curlake-check", lake.storage()), lake.lakeRoot().hadoopPath(),
         new QualityRulesLoader(lake.configDir).load().checks(), notifier, System.out::println)
         .run(selected, selection.period(), asOf == null ? Instant.now() : asOf);
     System.out.printf("check run_id=%s results=%d failed=%d sla_breaches=%d%n", report.runId(),

@@ -27,7 +27,7 @@ public final class CurateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<TenantConfig> selected = selection.tenants(lake.tenants());
-    List<CurateRun> runs = new CurateJob(spark.session("curlake-curate"), lake.lakeRoot().hadoopPath(),
+    List<CurateRun> runs = new CurateJob(spark.session("curlake-curate", lake.storage()), lake.lakeRoot().hadoopPath(),
         new QualityRulesLoader(lake.configDir).load().validity(), force, run -> System.out.println(run.progressLine()))
         .run(selected, selection.period());
     long failed = runs.stream().filter(CurateRun::failed).count();

@@ -47,7 +47,7 @@ public final class DemoCommand implements Callable<Integer> {
     DemoPlan plan = DemoPlan.load(lake.configDir);
     QualityRules rules = new QualityRulesLoader(lake.configDir).load();
     String lakeRoot = lake.lakeRoot().hadoopPath();
-    SparkSession session = spark.session("curlake-demo");
+    SparkSession session = spark.session("curlake-demo", lake.storage());
 
     GenerateJob generator = new GenerateJob(session);
     for (GeneratorSpec spec : plan.synthetic()) {

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.config.SourceFormat;
 import org.curlake.config.SourceLocation;
+import org.curlake.config.StorageConfig;
 import org.curlake.jobs.generate.GenerateJob;
 import org.curlake.jobs.generate.GenerateResult;
 import org.curlake.jobs.generate.GeneratorSpec;
@@ -59,6 +60,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--grain", defaultValue = "hourly", description = "hourly or daily (default: ${DEFAULT-VALUE}).")
   String grain;
 
+  @Option(names = "--config", defaultValue = "${env:CURLAKE_CONFIG:-config}",
+      description = "Config directory; its storage.yaml says how to reach s3a:// (default: ${DEFAULT-VALUE}).")
+  Path configDir;
+
   @Option(names = "--out", required = true,
       description = "Output root: a local folder or s3a://bucket/prefix; periods go to year=/month= or data/BILLING_PERIOD= below it.")
   String out;
@@ -77,7 +82,7 @@ public final class GenerateCommand implements Callable<Integer> {
       err.flush();
       return INVALID_OPTIONS;
     }
-    SparkSession session = spark.session("curlake-generate");
+    SparkSession session = spark.session("curlake-generate", StorageConfig.load(configDir.toAbsolutePath().normalize()));
     PrintWriter stdout = command.commandLine().getOut();
     GenerateResult result = new GenerateJob(session).run(spec, output, period -> {
       stdout.println(period.progressLine());

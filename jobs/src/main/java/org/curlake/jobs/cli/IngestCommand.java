@@ -29,7 +29,7 @@ public final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     List<TenantConfig> selected = selection.tenants(lake.tenants());
     Optional<BillingPeriod> onlyPeriod = selection.period();
-    SparkSession session = spark.session("curlake-ingest");
+    SparkSession session = spark.session("curlake-ingest", lake.storage());
     IngestReport report = new IngestJob(session, lake.lakeRoot().hadoopPath(), Clock.systemUTC(), force,
         run -> System.out.println(run.progressLine())).run(selected, onlyPeriod);
     System.out.printf("ingest run_id=%s periods=%d failed=%d%n", report.runId(), report.runs().size(),

@@ -2,6 +2,7 @@ package org.curlake.jobs.cli;
 
 import java.nio.file.Path;
 import org.curlake.config.SourceLocation;
+import org.curlake.config.StorageConfig;
 import org.curlake.config.TenantConfigLoader;
 import org.curlake.config.Tenants;
 import picocli.CommandLine.Option;
@@ -18,6 +19,11 @@ public final class LakeOptions {
 
   public Tenants tenants() {
     return new TenantConfigLoader(configDir).load();
+  }
+
+  /** How to reach S3: config/storage.yaml, or the AWS defaults when it is absent. */
+  public StorageConfig storage() {
+    return StorageConfig.load(configDir.toAbsolutePath().normalize());
   }
 
   public SourceLocation lakeRoot() {

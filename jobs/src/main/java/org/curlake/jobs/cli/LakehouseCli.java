@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         CheckCommand.class,
         AnalyticsCommand.class,
         RegisterCommand.class,
+        UtilizationCommand.class,
         DemoCommand.class,
     })
 public final class LakehouseCli implements Runnable {

@@ -1,6 +1,7 @@
 package org.curlake.jobs.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.curlake.config.StorageConfig;
 import org.curlake.jobs.spark.SparkSessions;
 import picocli.CommandLine.Option;
 
@@ -18,10 +19,11 @@ public final class SparkOptions {
       description = "Use the master given by spark-submit instead of an embedded local session.")
   boolean submitted;
 
-  public SparkSession session(String appName) {
+  /** The session, its s3a connector configured from {@code storage} (config/storage.yaml). */
+  public SparkSession session(String appName, StorageConfig storage) {
     if (submitted) {
-      return SparkSessions.submitted(appName);
+      return SparkSessions.submitted(appName, storage);
     }
-    return SparkSessions.local(appName, threads, shufflePartitions);
+    return SparkSessions.local(appName, threads, shufflePartitions, storage);
   }
 }

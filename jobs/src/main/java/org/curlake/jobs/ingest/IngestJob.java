@@ -102,13 +102,16 @@ public final class IngestJob {
     Instant started = clock.instant();
     String period = delivery.period().toString();
     String fingerprint = delivery.fingerprint();
-    if (fingerprint.equals(ingestedFingerprint)) {
+    if (delivery.problem().isEmpty() && fingerprint.equals(ingestedFingerprint)) {
       return new IngestRun(runId, tenant.id(), period, null, delivery.paths(), fingerprint, 0, 0,
           started, clock.instant(), RunStatus.SKIPPED, null);
     }
     spark.sparkContext().setJobGroup("ingest-" + tenant.id() + "-" + period,
         "ingest CUR of tenant " + tenant.id() + " period " + period, false);
     try {
+      delivery.problem().ifPresent(problem -> {
+        throw new IngestFailure(tenant.id(), delivery.period(), null, problem);
+      });
       DeliveryInspection inspection = new DeliveryInspector(spark, hadoopConf)
           .inspect(tenant.id(), delivery, tenant.source().format());
       Dataset<Row> bronze = normalizedRows(inspection, tenant.id(), delivery.period());

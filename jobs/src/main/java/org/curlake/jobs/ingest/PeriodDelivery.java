@@ -6,11 +6,29 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
-/** The files delivered for one billing period of one tenant, in path order. */
-public record PeriodDelivery(BillingPeriod period, List<SourceFile> files) {
+/**
+ * The files delivered for one billing period of one tenant, in path order.
+ *
+ * @param manifest the manifest that chose the files, when the source delivers manifests
+ * @param problem why the period cannot be ingested, found while discovering it (e.g. its manifest
+ *     lists a missing file); the period then fails alone
+ */
+public record PeriodDelivery(BillingPeriod period, List<SourceFile> files, Optional<String> manifest,
+    Optional<String> problem) {
   public PeriodDelivery {
     files = files.stream().sorted(Comparator.comparing(SourceFile::path)).toList();
+  }
+
+  /** The files found for a period in Hive partition folders (no manifest). */
+  public PeriodDelivery(BillingPeriod period, List<SourceFile> files) {
+    this(period, files, Optional.empty(), Optional.empty());
+  }
+
+  /** A period that cannot be ingested, and why. */
+  public static PeriodDelivery failed(BillingPeriod period, Optional<String> manifest, String problem) {
+    return new PeriodDelivery(period, List.of(), manifest, Optional.of(problem));
   }
 
   public List<String> paths() {

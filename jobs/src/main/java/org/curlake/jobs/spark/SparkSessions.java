@@ -3,6 +3,7 @@ package org.curlake.jobs.spark;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
+import org.curlake.config.StorageConfig;
 
 /**
  * Builds the SparkSession the jobs run in. The jobs never build their own session: it is injected,
@@ -13,8 +14,16 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private SparkSessions() {}
 
-  /** Settings every session needs: Delta Lake, UTC, and quiet, loopback-only local runs. */
+  /** Settings every session needs, with the default (AWS) storage settings. */
   public static Map<String, String> baseConfig() {
+    return baseConfig(StorageConfig.DEFAULTS);
+  }
+
+  /**
+   * Settings every session needs: Delta Lake, UTC, quiet loopback-only local runs, and the s3a
+   * connection settings of {@code storage} (credentials come from the AWS default chain, never from code).
+   */
+  public static Map<String, String> baseConfig(StorageConfig storage) {
     Map<String, String> conf = new TreeMap<>();
     conf.put("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension");
     conf.put("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
@@ -26,15 +35,17 @@ public final class SparkSessions {
     conf.put("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
     conf.put("spark.databricks.delta.stalenessLimit", "0");
-    // s3a: credentials come from the standard AWS provider chain, never from code.
-    conf.put("spark.hadoop.fs.s3a.aws.credentials.provider",
-        "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider,"
-            + "com.amazonaws.auth.DefaultAWSCredentialsProviderChain");
+    storage.hadoopSettings().forEach((key, value) -> conf.put("spark.hadoop." + key, value));
     return conf;
   }
 
   /** An embedded session on this machine: local[threads], bound to 127.0.0.1. */
   public static SparkSession local(String appName, int threads, int shufflePartitions) {
+    return local(appName, threads, shufflePartitions, StorageConfig.DEFAULTS);
+  }
+
+  /** An embedded session on this machine reaching S3 as {@code storage} says. */
+  public static SparkSession local(String appName, int threads, int shufflePartitions, StorageConfig storage) {
     SparkSession.Builder builder = SparkSession.builder()
         .appName(appName)
         .master("local[" + threads + "]")
@@ -42,14 +53,19 @@ public final class SparkSessions {
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", String.valueOf(shufflePartitions))
         .config("spark.default.parallelism", String.valueOf(threads));
-    baseConfig().forEach(builder::config);
+    baseConfig(storage).forEach(builder::config);
     return builder.getOrCreate();
   }
 
   /** The session under spark-submit: master and resources come from the submit command. */
-  public static SparkSession submitted(String appName) {
+  public static SparkSession submitted(String appName, StorageConfig storage) {
     SparkSession.Builder builder = SparkSession.builder().appName(appName);
-    baseConfig().forEach(builder::config);
+    baseConfig(storage).forEach(builder::config);
     return builder.getOrCreate();
+  }
+
+  /** Points a running session's s3a connector at {@code storage} (for sessions built before it was known). */
+  public static void useStorage(SparkSession session, StorageConfig storage) {
+    storage.hadoopSettings().forEach(session.sparkContext().hadoopConfiguration()::set);
   }
 }
