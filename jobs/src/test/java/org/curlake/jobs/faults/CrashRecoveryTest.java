@@ -35,7 +35,7 @@ class CrashRecoveryTest {
 
   @Test
   void killedMidWriteThenRerunGivesTheUninterruptedLake() {
-    TenantWorkspace workspace = TenantWorkspace.create(spark, "crash-recovery", TENANT, 3, 6_000);
+    TenantWorkspace workspace = TenantWorkspace.create(spark, "crash-recovery", TENANT, 2, 6_000);
     Path reference = workspace.lake("lake-uninterrupted");
     workspace.ingestAndCurate(spark, reference);
     Map<String, TableChecksum> expected = LakePartitions.of(spark, reference);
@@ -55,7 +55,7 @@ class CrashRecoveryTest {
 
     // 2. curate killed while the last period's focus_costs files are written.
     tried++;
-    killWhenWriting(workspace, "curate", lake, LakeTable.FOCUS_COSTS, "2024-03");
+    killWhenWriting(workspace, "curate", lake, LakeTable.FOCUS_COSTS, "2024-02");
     assertOnlyCompletePartitions(expected, lake, "after the curate kill");
     assertEquals(0, cli(workspace, "curate", lake).awaitExit(JOB_TIMEOUT), "curate rerun");
     Map<String, TableChecksum> recovered = LakePartitions.of(spark, lake);
