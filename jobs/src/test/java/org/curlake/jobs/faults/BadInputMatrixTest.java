@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,7 +24,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.catalog.LakeTable;
+import org.curlake.config.ConfigException;
 import org.curlake.config.TenantConfig;
+import org.curlake.config.TenantConfigLoader;
 import org.curlake.jobs.SharedSpark;
 import org.curlake.jobs.TestTenants;
 import org.curlake.jobs.curate.CurateJob;
@@ -40,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every kind of bad delivery, each in its own tenant, after a good delivery of the same month was
  * ingested: a bad file fails only its tenant's period with a clear error and loses nothing; odd
  * but legal data (credits, unicode, huge tag maps, stray dates) is kept or quarantined, never
- * silently dropped. Ends with a reliability summary line.
+ * silently dropped; a tenant whose source points at another tenant's data is refused by config
+ * validation before anything is read. Ends with a reliability summary line.
  */
 class BadInputMatrixTest {
   private static final int MONTH = 11;
@@ -133,9 +137,11 @@ class BadInputMatrixTest {
         .filter(r -> r.status() == RunStatus.FAILED).allMatch(r -> r.error().contains(" file ")),
         "file faults name the file");
     assertEquals(faults.size(), survived);
+    assertCrossTenantSourceRefused();
+    survived++;
     assertEquals(0, rowsLost);
     System.out.printf("reliability bad_inputs faults_tried=%d faults_survived=%d rows_lost=%d%n",
-        faults.size(), survived, rowsLost);
+        faults.size() + 1, survived, rowsLost);
   }
 
   @Test
@@ -176,6 +182,23 @@ class BadInputMatrixTest {
         .where("line_item_type = 'Credit'").agg(org.apache.spark.sql.functions.sum("unblended_cost")).first().getDecimal(0)));
     assertEquals(10, table(LakeTable.FCT_COST_BY_TAG, "odd").where("tag_value = '環境-prüfung ✓'")
         .agg(org.apache.spark.sql.functions.sum("line_item_count")).first().getLong(0));
+  }
+
+  /** A tenant whose source points into another tenant's data is refused by config validation, before any read. */
+  private void assertCrossTenantSourceRefused() throws IOException {
+    Path config = sources.resolve("config");
+    Files.createDirectories(config.resolve("tenants"));
+    Files.writeString(config.resolve("tenants/healthy.yaml"), tenantYaml("healthy", sources.resolve("healthy")));
+    Files.writeString(config.resolve("tenants/intruder.yaml"),
+        tenantYaml("intruder", sources.resolve("healthy").resolve("year=2018")));
+    ConfigException e = assertThrows(ConfigException.class, () -> new TenantConfigLoader(config).load());
+    assertTrue(e.getMessage().contains("tenant 'intruder'")
+        && e.getMessage().contains("overlaps the source of tenant 'healthy'")
+        && e.getMessage().contains("a tenant may only read its own data"), e.getMessage());
+  }
+
+  private static String tenantYaml(String id, Path source) {
+    return "tenant_id: " + id + "\nsource:\n  path: " + source + "\n  freshness_sla_hours: 24\n";
   }
 
   private void truncate(String tenant) {
