@@ -1,6 +1,7 @@
 package org.curlake.api;
 
 import io.javalin.Javalin;
+import org.curlake.api.dashboard.DashboardAssets;
 import org.curlake.api.health.HealthController;
 import org.curlake.config.Tenants;
 
@@ -14,7 +15,10 @@ public final class ApiApp {
 
   public static Javalin create(Tenants tenants) {
     HealthController health = new HealthController(tenants);
-    return Javalin.create(config -> config.showJavalinBanner = false)
+    return Javalin.create(config -> {
+          config.showJavalinBanner = false;
+          DashboardAssets.register(config);
+        })
         .get("/health", health::health);
   }
 }
