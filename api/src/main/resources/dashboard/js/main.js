@@ -3,6 +3,7 @@
 import { AuthError } from './api.js';
 import { destroyCharts } from './charts.js';
 import { esc } from './format.js';
+import { go, href } from './routes.js';
 import { signOut, token } from './session.js';
 import * as login from './pages/login.js';
 import * as tenants from './pages/tenants.js';
@@ -18,14 +19,6 @@ const app = document.getElementById('app');
 const nav = document.getElementById('tenant-nav');
 const logout = document.getElementById('logout');
 let renderCount = 0;
-
-/** Builds a hash for a tenant page with the given query parameters (empty ones dropped). */
-export function href(tenant, page, params = {}) {
-  const qs = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== '')).toString();
-  return `#/t/${encodeURIComponent(tenant)}/${page}${qs ? `?${qs}` : ''}`;
-}
-
-export const go = (hash) => { location.hash = hash; };
 
 function parse() {
   const [path, query = ''] = location.hash.replace(/^#/, '').split('?');
