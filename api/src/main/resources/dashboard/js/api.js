@@ -5,6 +5,8 @@ const BASE = '/api/v1';
 
 /** The API refused the token: the caller sends the user back to the login page. */
 export class AuthError extends Error {}
+/** The token is valid but its role or tenants do not cover this route. */
+export class Forbidden extends Error {}
 
 function url(path, query = {}) {
   const params = new URLSearchParams();
@@ -19,7 +21,8 @@ async function request(path, query, accept) {
   const response = await fetch(url(path, query), {
     headers: { Authorization: `Bearer ${token() ?? ''}`, Accept: accept },
   });
-  if (response.status === 401 || response.status === 403) throw new AuthError(`${response.status} on ${path}`);
+  if (response.status === 401) throw new AuthError(`401 on ${path}`);
+  if (response.status === 403) throw new Forbidden((await response.json().catch(() => ({}))).message ?? 'forbidden');
   if (!response.ok) {
     const body = await response.text();
     throw new Error(`${response.status} ${response.statusText} on ${path}: ${body.slice(0, 200)}`);
@@ -28,23 +31,29 @@ async function request(path, query, accept) {
 }
 
 const json = async (path, query) => (await request(path, query, 'application/json')).json();
+/** A list route: every item (the API pages lists; the dashboards ask for the largest page). */
+const list = async (path, query) => (await json(path, { ...query, size: 1000 })).items;
 const tenantPath = (tenant, rest) => `/tenants/${encodeURIComponent(tenant)}${rest}`;
+const TOP = { services: '/costs/top-services', accounts: '/costs/top-accounts', 'usage-types': '/costs/top-usage-types', resources: '/costs/top-resources' };
 
 export const api = {
-  tenants: () => json('/tenants'),
+  tenants: async () => (await list('/tenants')).map((t) => ({ id: t.tenantId, name: t.displayName })),
   summary: (tenant, q) => json(tenantPath(tenant, '/summary'), q),
-  daily: (tenant, q) => json(tenantPath(tenant, '/costs/daily'), q),
-  top: (tenant, dimension, q) => json(tenantPath(tenant, `/costs/top/${dimension}`), q),
-  monthly: (tenant, q) => json(tenantPath(tenant, '/costs/monthly'), q),
-  byTag: (tenant, q) => json(tenantPath(tenant, '/costs/by-tag'), q),
-  idle: (tenant, q) => json(tenantPath(tenant, '/idle-resources'), q),
-  anomalies: (tenant, q) => json(tenantPath(tenant, '/anomalies'), q),
-  status: (tenant, q) => json(tenantPath(tenant, '/status'), q),
+  daily: (tenant, q) => list(tenantPath(tenant, '/costs/daily'), q),
+  top: (tenant, dimension, q) => list(tenantPath(tenant, TOP[dimension]), q),
+  monthly: (tenant, q) => list(tenantPath(tenant, '/costs/monthly'), q),
+  byTag: (tenant, key, q) => list(tenantPath(tenant, `/costs/by-tag/${encodeURIComponent(key)}`), q),
+  idle: (tenant, q) => list(tenantPath(tenant, '/idle-resources'), q),
+  anomalies: (tenant, q) => list(tenantPath(tenant, '/anomalies'), q),
+  anomalyDrivers: (tenant, q) => list(tenantPath(tenant, '/anomalies/drivers'), q),
+  sla: async (tenant) => (await json(tenantPath(tenant, '/sla'))).sla,
+  dataQuality: (tenant) => list(tenantPath(tenant, '/data-quality')),
 };
 
-/** Downloads a CSV export with the bearer token (a plain link cannot send it) and saves it as a file. */
-export async function downloadCsv(tenant, dataset, query, filename) {
-  const response = await request(tenantPath(tenant, `/export/${dataset}.csv`), query, 'text/csv');
+/** The address of a list route's CSV export for these filters. */
+/** Downloads a list route as CSV with the bearer token (a plain link cannot send it) and saves it as a file. */
+export async function downloadCsv(tenant, route, query, filename) {
+  const response = await request(tenantPath(tenant, route), { ...query, format: 'csv' }, 'text/csv');
   const blob = await response.blob();
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
@@ -54,3 +63,6 @@ export async function downloadCsv(tenant, dataset, query, filename) {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
 }
+
+/** The route of a top-N dimension, for its CSV export. */
+export const topRoute = (dimension) => TOP[dimension];

@@ -1,6 +1,6 @@
 // Hash router: #/login, #/tenants, #/t/<tenant>/<page>?filters. Renders one page at a time, sends
 // the user to the login page whenever the API refuses the token, and marks when a page is ready.
-import { AuthError } from './api.js';
+import { AuthError, Forbidden } from './api.js';
 import { destroyCharts } from './charts.js';
 import { esc } from './format.js';
 import { go, href } from './routes.js';
@@ -59,8 +59,9 @@ async function route() {
       sessionStorage.setItem('curlake.loginMessage', 'Your token was refused. Sign in again.');
       return go('#/login');
     }
-    console.warn(error);
-    app.innerHTML = `<div class="card"><h2>Could not load this page</h2><p class="error">${esc(error.message)}</p></div>`;
+    const title = error instanceof Forbidden ? 'Your token may not see this page' : 'Could not load this page';
+    if (!(error instanceof Forbidden)) console.warn(error);
+    app.innerHTML = `<div class="card"><h2>${title}</h2><p class="error">${esc(error.message)}</p></div>`;
     document.body.dataset.ready = 'error';
   }
 }

@@ -1,5 +1,5 @@
 // Cost explorer: daily cost for the filters and a drill-down service → usage type → resource.
-import { api, downloadCsv } from '../api.js';
+import { api, downloadCsv, topRoute } from '../api.js';
 import { lineChart } from '../charts.js';
 import { filterBar, periodRange, readFilters } from '../filters.js';
 import { day, esc, money, period as periodLabel } from '../format.js';
@@ -21,11 +21,11 @@ export async function render({ app, tenant, params }) {
   const query = filters.query(chosen ? periodRange(chosen) : {});
   const depth = filters.service ? (filters.usageType ? 2 : 1) : 0;
   const level = LEVELS[depth];
-  const levelQuery = { ...query, usageType: filters.usageType, limit: 25 };
+  const levelQuery = { ...query, ...(depth === 2 ? { usageType: filters.usageType } : {}), limit: 25 };
 
   const [rows, daily, services, accounts] = await Promise.all([
     api.top(tenant, level.dimension, levelQuery),
-    api.daily(tenant, { ...query, usageType: filters.usageType }),
+    api.daily(tenant, query),
     api.top(tenant, 'services', { ...query, service: '', limit: 50 }),
     api.top(tenant, 'accounts', { ...query, account: '', limit: 50 }),
   ]);
@@ -55,5 +55,5 @@ export async function render({ app, tenant, params }) {
 
   lineChart(app.querySelector('#chart-daily'), daily.map((d) => day(d.date)), [{ label: 'Cost', values: daily.map((d) => d.cost), points: 2 }]);
   app.querySelector('[data-csv="breakdown"]').addEventListener('click',
-    () => downloadCsv(tenant, level.dimension, levelQuery, `${tenant}-${level.dimension}-${chosen}.csv`));
+    () => downloadCsv(tenant, topRoute(level.dimension), levelQuery, `${tenant}-${level.dimension}-${chosen}.csv`));
 }

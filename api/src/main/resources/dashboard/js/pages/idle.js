@@ -40,5 +40,5 @@ export async function render({ app, tenant }) {
       ], 'No idle resources found.')}
     </article>`;
   barChart(app.querySelector('#chart-idle'), rules.map(([id]) => ruleName(id)), [{ label: 'Monthly waste', values: rules.map(([, v]) => v), colour: '#E69F00' }]);
-  app.querySelector('[data-csv="idle"]').addEventListener('click', () => downloadCsv(tenant, 'idle-resources', {}, `${tenant}-idle-resources.csv`));
+  app.querySelector('[data-csv="idle"]').addEventListener('click', () => downloadCsv(tenant, '/idle-resources', {}, `${tenant}-idle-resources.csv`));
 }

@@ -18,7 +18,7 @@ export async function render({ app, tenant, params }) {
   const inPeriod = filters.query({ from: range.from, to: range.to });
 
   const [summary, topServices, topAccounts, daily, periodTops] = await Promise.all([
-    api.summary(tenant, { asOf: range.to, costType: filters.costType }),
+    api.summary(tenant, { asOf: chosen === periods.at(-1) ? undefined : range.to, costType: filters.costType }),
     api.top(tenant, 'services', { ...inPeriod, limit: 10 }),
     api.top(tenant, 'accounts', { ...inPeriod, limit: 10 }),
     api.daily(tenant, inPeriod),
@@ -70,7 +70,7 @@ export async function render({ app, tenant, params }) {
   stackedByService(app.querySelector('#chart-stacked'), months.slice(-6), periodTops);
   lineChart(app.querySelector('#chart-daily'), daily.map((d) => day(d.date)), [{ label: 'Cost', values: daily.map((d) => d.cost), points: 2 }]);
   app.querySelector('[data-csv="daily"]').addEventListener('click',
-    () => downloadCsv(tenant, 'daily', inPeriod, `${tenant}-daily-${chosen}.csv`));
+    () => downloadCsv(tenant, '/costs/daily', inPeriod, `${tenant}-daily-${chosen}.csv`));
 }
 
 /** One stack per month: the services biggest over the shown months; Other is the month's total less them. */
