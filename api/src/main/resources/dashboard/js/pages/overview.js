@@ -54,14 +54,14 @@ export async function render({ app, tenant, params }) {
     <section class="grid two">
       <article class="card"><div class="card-head"><h2>Monthly cost by service</h2><span class="muted">top ${STACKED_SERVICES} services, the rest as Other</span></div>
         <div class="chart-box tall"><canvas id="chart-stacked" role="img" aria-label="Monthly cost stacked by service"></canvas></div></article>
-      <article class="card"><div class="card-head"><h2>Top services</h2><span class="muted">click to drill down</span></div>
-        ${rankedTable(topServices, (r) => href(tenant, 'costs', { period: chosen, service: r.id, costType: filters.costType }))}</article>
+      <article class="card" id="top-services"><div class="card-head"><h2>Top services</h2><span class="muted">click to drill down</span></div>
+        ${rankedTable(topServices, (r) => href(tenant, 'costs', { period: chosen, service: r.id, costType: filters.costType }), { idLabel: 'Service', drill: true })}</article>
     </section>
     <section class="grid two">
       <article class="card"><div class="card-head"><h2>Daily cost</h2><span class="muted">${periodLabel(chosen)}</span></div>
         <div class="chart-box"><canvas id="chart-daily" role="img" aria-label="Cost per day"></canvas></div></article>
       <article class="card"><div class="card-head"><h2>Top accounts</h2></div>
-        ${rankedTable(topAccounts, (r) => href(tenant, 'costs', { period: chosen, account: r.id, costType: filters.costType }))}</article>
+        ${rankedTable(topAccounts, (r) => href(tenant, 'costs', { period: chosen, account: r.id, costType: filters.costType }), { idLabel: 'Account' })}</article>
     </section>`;
 
   barChart(app.querySelector('#chart-trend'), periods.map(periodLabel), [{ label: 'Cost', values: months.map((m) => m.cost) }]);
