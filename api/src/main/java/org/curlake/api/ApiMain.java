@@ -1,15 +1,19 @@
 package org.curlake.api;
 
-import java.nio.file.Path;
-import org.curlake.config.TenantConfigLoader;
+import org.curlake.api.bench.BenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-/** Starts the API on 127.0.0.1 (port from the first argument, default 7070). */
-public final class ApiMain {
-  private ApiMain() {}
+/** The API's command line: {@code serve} (./lakehouse serve) and {@code bench} (./lakehouse bench-api). No Spark here. */
+@Command(name = "lakehouse-api", mixinStandardHelpOptions = true, subcommands = {ServeCommand.class, BenchCommand.class},
+    description = "The CUR lakehouse HTTP API over the curated layer.")
+public final class ApiMain implements Runnable {
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
+  }
 
   public static void main(String[] args) {
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : 7070;
-    Path configDir = Path.of(System.getenv().getOrDefault("CURLAKE_CONFIG", "config"));
-    ApiApp.create(new TenantConfigLoader(configDir).load()).start("127.0.0.1", port);
+    System.exit(new CommandLine(new ApiMain()).execute(args));
   }
 }

@@ -1,27 +1,32 @@
 package org.curlake.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.javalin.testtools.JavalinTest;
 import java.nio.file.Path;
-import org.curlake.config.TenantConfigLoader;
-import org.curlake.config.Tenants;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HealthRouteTest {
-  private final Tenants tenants = new TenantConfigLoader(Path.of("../config")).load();
+  @TempDir Path dir;
 
   @Test
-  void healthReportsTheActiveTenants() {
-    JavalinTest.test(ApiApp.create(tenants), (server, client) -> {
+  void healthReportsTheActiveTenantsWithoutAToken() {
+    ApiApp.Services services = TestApi.services(dir.resolve("lake").toString(), dir.resolve("audit.log"));
+    JavalinTest.test(ApiApp.create(services), (server, client) -> {
       var response = client.get("/health");
       assertEquals(200, response.code());
-      assertEquals("{\"status\":\"ok\",\"activeTenants\":" + tenants.active().size() + "}", response.body().string());
+      assertEquals("{\"status\":\"ok\",\"activeTenants\":" + services.tenants().active().size() + "}", response.body().string());
     });
   }
 
   @Test
-  void unknownRoutesAreNotFound() {
-    JavalinTest.test(ApiApp.create(tenants), (server, client) -> assertEquals(404, client.get("/api/v0/x").code()));
+  void unknownRoutesAreNotFoundAsJson() {
+    JavalinTest.test(ApiApp.create(TestApi.services(dir.resolve("lake").toString(), dir.resolve("audit.log"))), (server, client) -> {
+      var response = client.get("/api/v0/x");
+      assertEquals(404, response.code());
+      assertTrue(response.body().string().contains("\"error\":\"not_found\""));
+    });
   }
 }
