@@ -141,6 +141,12 @@ try {
 
   assert.deepEqual(problems, [], 'no console errors and no failed requests');
   console.log('dashboard browser test OK');
+} catch (error) {
+  console.error(`FAILED: ${error.message}`);
+  console.error(`page: ${page.url()} ready=${await page.evaluate(() => document.body.dataset.ready).catch(() => '?')}`);
+  for (const problem of problems) console.error(problem);
+  await page.screenshot({ path: join(shots, 'failure.png'), fullPage: true }).catch(() => {});
+  process.exitCode = 1;
 } finally {
   await context.close();
   rmSync(profile, { recursive: true, force: true });

@@ -33,7 +33,7 @@ const baseOptions = (stacked, legend) => ({
   interaction: { mode: 'nearest', intersect: false },
   plugins: { legend: { display: legend, position: 'bottom', labels: { boxWidth: 12, usePointStyle: true } }, tooltip: moneyTooltip },
   scales: {
-    x: { stacked, grid: { display: false } },
+    x: { stacked, grid: { display: false }, ticks: { maxRotation: 0, autoSkipPadding: 14 } },
     y: { stacked, beginAtZero: true, ticks: { callback: (v) => moneyCompact(v) }, grid: { color: '#eef1f5' } },
   },
 });
@@ -78,9 +78,15 @@ export function doughnutChart(canvas, labels, values) {
     data: { labels, datasets: [{ data: values, backgroundColor: labels.map((l, i) => colour(i, l)), borderColor: '#fff', borderWidth: 2 }] },
     options: {
       responsive: true, maintainAspectRatio: false, animation: false, cutout: '62%',
-      plugins: { legend: { position: 'right', labels: { boxWidth: 12, usePointStyle: true } }, tooltip: { callbacks: { label: (item) => `${item.label}: ${money(item.parsed)}` } } },
+      plugins: { legend: { position: 'right', labels: { boxWidth: 12, usePointStyle: true, generateLabels: shortLegend } }, tooltip: { callbacks: { label: (item) => `${item.label}: ${money(item.parsed)}` } } },
     },
   });
+}
+
+/** Doughnut legend entries cut to 26 characters (the tooltip keeps the full name). */
+function shortLegend(chart) {
+  const items = window.Chart.overrides.doughnut.plugins.legend.labels.generateLabels(chart);
+  return items.map((item) => ({ ...item, text: item.text.length > 26 ? `${item.text.slice(0, 25)}…` : item.text }));
 }
 
 /** Keeps the biggest n entries and folds the rest into 'Other'. */

@@ -6,6 +6,7 @@ const usdCompact = new Intl.NumberFormat(LOCALE, { style: 'currency', currency: 
 const plain = new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 2 });
 const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
 const monthName = new Intl.DateTimeFormat(LOCALE, { month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayShortName = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const dayName = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 const isNumber = (v) => v !== null && v !== undefined && v !== '' && Number.isFinite(Number(v));
@@ -23,6 +24,9 @@ export const pct = (v) => (isNumber(v) ? percent.format(Number(v) / 100) : '—'
 export const period = (p) => (p ? monthName.format(new Date(`${p}-01T00:00:00Z`)) : '—');
 /** '2018-10-05' → 'Oct 5, 2018'. */
 export const day = (d) => (d ? dayName.format(new Date(`${String(d).slice(0, 10)}T00:00:00Z`)) : '—');
+
+/** '2018-10-05' → 'Oct 5' for chart axes. */
+export const dayShort = (d) => (d ? dayShortName.format(new Date(`${String(d).slice(0, 10)}T00:00:00Z`)) : '—');
 
 /** Escapes text for HTML templates. */
 export function esc(value) {

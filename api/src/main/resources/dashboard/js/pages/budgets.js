@@ -2,7 +2,7 @@
 import { api } from '../api.js';
 import { lineChart, barChart } from '../charts.js';
 import { periodRange } from '../filters.js';
-import { day, esc, money, moneyWhole, pct, period as periodLabel } from '../format.js';
+import { day, dayShort, esc, money, moneyWhole, pct, period as periodLabel } from '../format.js';
 import { badge, kpiCard } from '../widgets.js';
 
 export async function render({ app, tenant }) {
@@ -19,7 +19,7 @@ export async function render({ app, tenant }) {
     api.monthly(tenant, { costType: 'amortized' }),
   ]);
   const daysInMonth = Number(range.to.slice(8));
-  const labels = Array.from({ length: daysInMonth }, (_, i) => day(`${budget.billingPeriod}-${String(i + 1).padStart(2, '0')}`));
+  const labels = Array.from({ length: daysInMonth }, (_, i) => dayShort(`${budget.billingPeriod}-${String(i + 1).padStart(2, '0')}`));
   let running = 0;
   const actual = labels.map((_, i) => {
     const d = daily.find((x) => Number(String(x.date).slice(8, 10)) === i + 1);
@@ -49,7 +49,7 @@ export async function render({ app, tenant }) {
     </section>`;
   lineChart(app.querySelector('#chart-budget'), labels, [
     { label: 'Actual', values: actual, colour: '#0072B2', points: 2 },
-    { label: 'Forecast', values: forecast, colour: '#0072B2', dashed: true },
+    { label: 'Forecast', values: forecast, colour: '#56B4E9', dashed: true },
     { label: 'Budget pace', values: pace, colour: '#D55E00', dashed: true },
   ]);
   barChart(app.querySelector('#chart-months'), months.map((m) => periodLabel(m.billingPeriod)), [

@@ -2,7 +2,7 @@
 import { api, downloadCsv, topRoute } from '../api.js';
 import { lineChart } from '../charts.js';
 import { filterBar, periodRange, readFilters } from '../filters.js';
-import { day, esc, money, period as periodLabel } from '../format.js';
+import { day, dayShort, esc, money, period as periodLabel } from '../format.js';
 import { href } from '../routes.js';
 import { pairs, rankedTable } from '../widgets.js';
 
@@ -53,7 +53,7 @@ export async function render({ app, tenant, params }) {
       </article>
     </section>`;
 
-  lineChart(app.querySelector('#chart-daily'), daily.map((d) => day(d.date)), [{ label: 'Cost', values: daily.map((d) => d.cost), points: 2 }]);
+  lineChart(app.querySelector('#chart-daily'), daily.map((d) => dayShort(d.date)), [{ label: 'Cost', values: daily.map((d) => d.cost), points: 2 }]);
   app.querySelector('[data-csv="breakdown"]').addEventListener('click',
     () => downloadCsv(tenant, topRoute(level.dimension), levelQuery, `${tenant}-${level.dimension}-${chosen}.csv`));
 }

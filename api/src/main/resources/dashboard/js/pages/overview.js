@@ -3,7 +3,7 @@
 import { api, downloadCsv } from '../api.js';
 import { barChart, doughnutChart, lineChart, topWithOther } from '../charts.js';
 import { filterBar, periodRange, readFilters } from '../filters.js';
-import { day, esc, money, moneyWhole, period as periodLabel, pct } from '../format.js';
+import { day, dayShort, esc, money, moneyWhole, period as periodLabel, pct } from '../format.js';
 import { href } from '../routes.js';
 import { badge, kpiCard, pairs, rankedTable } from '../widgets.js';
 
@@ -19,8 +19,8 @@ export async function render({ app, tenant, params }) {
 
   const [summary, topServices, topAccounts, daily, periodTops] = await Promise.all([
     api.summary(tenant, { asOf: chosen === periods.at(-1) ? undefined : range.to, costType: filters.costType }),
-    api.top(tenant, 'services', { ...inPeriod, limit: 10 }),
-    api.top(tenant, 'accounts', { ...inPeriod, limit: 10 }),
+    api.top(tenant, 'services', { ...inPeriod, limit: 8 }),
+    api.top(tenant, 'accounts', { ...inPeriod, limit: 8 }),
     api.daily(tenant, inPeriod),
     Promise.all(periods.slice(-6).map((p) => api.top(tenant, 'services', { ...filters.query(periodRange(p)), limit: STACKED_SERVICES + 1 }))),
   ]);
@@ -37,7 +37,7 @@ export async function render({ app, tenant, params }) {
       ${kpiCard('month-to-date', 'Month to date', summary.monthToDate, `${periodLabel(chosen)} through ${day(summary.asOf)}`)}
       ${kpiCard('last-month', 'Last month', summary.lastMonth,
         lastMonthDelta === null ? 'no previous month' : `<span class="${lastMonthDelta > 0 ? 'delta-up' : 'delta-down'}">${lastMonthDelta > 0 ? '▲' : '▼'} ${pct(Math.abs(lastMonthDelta))}</span> month to date vs last month`)}
-      ${kpiCard('forecast', 'Forecast (month end)', budget?.forecastUsd, budget ? `run rate of the last 7 days · ${pct(budget.forecastPercent)} of budget` : 'no budget run for this month')}
+      ${kpiCard('forecast', 'Forecast (month end)', budget?.forecastUsd, budget ? `run rate as of ${day(budget.asOfDate)} · ${pct(budget.forecastPercent)} of budget` : 'no budget run for this month')}
       <article class="card kpi" data-kpi="budget-status" data-value="${esc(budget?.status ?? '')}">
         <div class="label">Budget</div>
         <div class="value">${budget ? badge(budget.status) : '<span class="badge neutral">NO BUDGET</span>'}</div>
@@ -49,7 +49,7 @@ export async function render({ app, tenant, params }) {
       <article class="card"><div class="card-head"><h2>Monthly trend</h2><span class="muted">${periods.length} months</span></div>
         <div class="chart-box"><canvas id="chart-trend" role="img" aria-label="Cost per month"></canvas></div></article>
       <article class="card"><div class="card-head"><h2>Cost distribution</h2><span class="muted">${periodLabel(chosen)} by service</span></div>
-        <div class="chart-box"><canvas id="chart-distribution" role="img" aria-label="Share of cost by service"></canvas></div></article>
+        <div class="chart-box doughnut"><canvas id="chart-distribution" role="img" aria-label="Share of cost by service"></canvas></div></article>
     </section>
     <section class="grid two">
       <article class="card"><div class="card-head"><h2>Monthly cost by service</h2><span class="muted">top ${STACKED_SERVICES} services, the rest as Other</span></div>
@@ -68,7 +68,7 @@ export async function render({ app, tenant, params }) {
   const shares = topWithOther(topServices.map((s) => ({ label: s.name, value: Number(s.cost) })), 6);
   doughnutChart(app.querySelector('#chart-distribution'), shares.map((s) => s.label), shares.map((s) => s.value));
   stackedByService(app.querySelector('#chart-stacked'), months.slice(-6), periodTops);
-  lineChart(app.querySelector('#chart-daily'), daily.map((d) => day(d.date)), [{ label: 'Cost', values: daily.map((d) => d.cost), points: 2 }]);
+  lineChart(app.querySelector('#chart-daily'), daily.map((d) => dayShort(d.date)), [{ label: 'Cost', values: daily.map((d) => d.cost), points: 2 }]);
   app.querySelector('[data-csv="daily"]').addEventListener('click',
     () => downloadCsv(tenant, '/costs/daily', inPeriod, `${tenant}-daily-${chosen}.csv`));
 }

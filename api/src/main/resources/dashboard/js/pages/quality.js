@@ -42,6 +42,6 @@ function renderSlaOnly(app, tenant, sla) {
 const slaCards = (sla) => `
       <article class="card kpi" data-kpi="sla-status" data-value="${esc(sla?.status ?? '')}"><div class="label">Freshness SLA</div>
         <div class="value">${sla ? badge(sla.status) : '<span class="badge neutral">NOT CHECKED</span>'}</div>
-        <div class="sub">${sla ? `data ${number(sla.lagHours)} h old · SLA ${sla.slaHours} h` : 'run ./lakehouse check'}</div></article>
+        <div class="sub">${sla ? `${sla.lagHours < 0 ? 'data newer than the check time' : `data ${number(sla.lagHours)} h old`} · SLA ${sla.slaHours} h` : 'run ./lakehouse check'}</div></article>
       <article class="card kpi"><div class="label">Latest data</div><div class="value" style="font-size:1.3rem">${sla ? when(sla.latestUsageStart) : '—'}</div>
         <div class="sub">period ${esc(sla?.latestPeriod ?? '—')} · checked against ${sla ? when(sla.referenceTime) : '—'}</div></article>`;
