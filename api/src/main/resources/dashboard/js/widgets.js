@@ -14,6 +14,13 @@ export const kpiCard = (id, label, value, sub) => `
     <div class="sub">${sub}</div>
   </article>`;
 
+/** The page of a tenant whose curated layer holds no cost yet. */
+export function noData(app, tenant, title) {
+  app.innerHTML = `<div class="page-head"><div><h1>${esc(title)}</h1><p>${esc(tenant)}</p></div></div>
+    <article class="card"><p class="empty">No curated cost for this tenant yet: run <code>./lakehouse ingest</code> and
+    <code>./lakehouse curate</code> (or <code>./lakehouse demo</code>) and reload.</p></article>`;
+}
+
 /** [id, name] pairs of a ranked list, for a filter's options. */
 export const pairs = (ranked) => ranked.map((r) => [r.id, r.name]);
 

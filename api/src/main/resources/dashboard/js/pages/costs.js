@@ -4,7 +4,7 @@ import { lineChart } from '../charts.js';
 import { filterBar, periodRange, readFilters } from '../filters.js';
 import { day, dayShort, esc, money, period as periodLabel } from '../format.js';
 import { href } from '../routes.js';
-import { pairs, rankedTable } from '../widgets.js';
+import { noData, pairs, rankedTable } from '../widgets.js';
 
 /** The drill-down levels: what the table lists at each depth, and the filter a click adds. */
 const LEVELS = [
@@ -17,6 +17,7 @@ export async function render({ app, tenant, params }) {
   const filters = readFilters(params);
   const months = await api.monthly(tenant, { costType: filters.costType });
   const periods = months.map((m) => m.billingPeriod);
+  if (!periods.length) return noData(app, tenant, 'Cost explorer');
   const chosen = filters.period && periods.includes(filters.period) ? filters.period : periods.at(-1);
   const query = filters.query(chosen ? periodRange(chosen) : {});
   const depth = filters.service ? (filters.usageType ? 2 : 1) : 0;

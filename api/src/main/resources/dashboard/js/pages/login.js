@@ -12,7 +12,7 @@ export async function render({ app }) {
         <h1>Sign in</h1>
         <p class="muted">Cost dashboards for the tenants your API token may see.</p>
         <form id="login-form" autocomplete="off">
-          <label>API token<input id="token" name="token" type="password" required autofocus spellcheck="false"></label>
+          <label>API token<input id="token" name="token" type="password" required autofocus spellcheck="false" autocomplete="off"></label>
           <p class="error" id="login-error" ${message ? '' : 'hidden'}>${esc(message ?? '')}</p>
           <button type="submit">Sign in</button>
         </form>

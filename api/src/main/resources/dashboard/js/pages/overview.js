@@ -5,7 +5,7 @@ import { barChart, doughnutChart, lineChart, topWithOther } from '../charts.js';
 import { filterBar, periodRange, readFilters } from '../filters.js';
 import { day, dayShort, esc, money, moneyWhole, period as periodLabel, pct } from '../format.js';
 import { href } from '../routes.js';
-import { badge, kpiCard, pairs, rankedTable } from '../widgets.js';
+import { badge, kpiCard, noData, pairs, rankedTable } from '../widgets.js';
 
 const STACKED_SERVICES = 5;
 
@@ -13,6 +13,7 @@ export async function render({ app, tenant, params }) {
   const filters = readFilters(params);
   const months = await api.monthly(tenant, filters.query());
   const periods = months.map((m) => m.billingPeriod);
+  if (!periods.length) return noData(app, tenant, 'Overview');
   const chosen = filters.period && periods.includes(filters.period) ? filters.period : periods.at(-1);
   const range = chosen ? periodRange(chosen) : {};
   const inPeriod = filters.query({ from: range.from, to: range.to });
