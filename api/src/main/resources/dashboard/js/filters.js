@@ -21,9 +21,10 @@ export function readFilters(params) {
     usageType: params.get('usageType') ?? '',
     account: params.get('account') ?? '',
     tag: params.get('tag') ?? '',
+    tagKey: params.get('tagKey') ?? '',
   };
   f.query = ({ from, to } = {}) => ({ from, to, costType: f.costType, service: f.service, account: f.account, tag: f.tag });
-  f.params = () => ({ period: f.period, costType: f.costType, service: f.service, usageType: f.usageType, account: f.account, tag: f.tag });
+  f.params = () => ({ period: f.period, costType: f.costType, service: f.service, usageType: f.usageType, account: f.account, tag: f.tag, tagKey: f.tagKey });
   return f;
 }
 
@@ -44,6 +45,7 @@ export function filterBar(f, { periods = [], chosen = f.period, services = [], a
       <label>Account<select id="filter-account" name="account">${options(keep(accounts, f.account), f.account, 'All accounts')}</select></label>
       <label>Tag (key:value)<input id="filter-tag" name="tag" value="${esc(f.tag)}" placeholder="e.g. environment:prod" size="18"></label>
       <input type="hidden" name="usageType" value="${esc(f.usageType)}">
+      <input type="hidden" name="tagKey" value="${esc(f.tagKey)}">
       <span class="spacer"></span>
       <button type="submit">Apply</button>
     </form>`;

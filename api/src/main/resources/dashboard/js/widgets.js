@@ -25,7 +25,7 @@ export function noData(app, tenant, title) {
 export const pairs = (ranked) => ranked.map((r) => [r.id, r.name]);
 
 /** Ranked costs with a bar for each share of the biggest; each name links to linkOf(row). */
-export function rankedTable(rows, linkOf, { idLabel = 'Name', drill } = {}) {
+export function rankedTable(rows, linkOf, { idLabel = 'Name', drill, showId = true } = {}) {
   if (!rows.length) return '<p class="empty">No cost for these filters.</p>';
   const max = Math.max(...rows.map((r) => Math.abs(Number(r.cost)))) || 1;
   return `<div class="table-wrap"><table>
@@ -33,7 +33,7 @@ export function rankedTable(rows, linkOf, { idLabel = 'Name', drill } = {}) {
     <tbody>${rows.map((r) => `<tr>
       <td class="muted">${r.rank ?? ''}</td>
       <td class="wrap">${linkOf ? `<a href="${linkOf(r)}"${drill ? ` data-drill="${esc(r.id)}"` : ''}>${esc(r.name)}</a>` : esc(r.name)}
-        ${r.name !== r.id ? `<div class="muted">${esc(r.id)}</div>` : ''}</td>
+        ${showId && r.name !== r.id ? `<div class="muted">${esc(r.id)}</div>` : ''}</td>
       <td class="num"><div class="bar-cell" style="justify-content:flex-end"><span class="bar" style="width:${Math.round((Math.abs(Number(r.cost)) / max) * 80)}px"></span>${money(r.cost)}</div></td>
     </tr>`).join('')}</tbody></table></div>`;
 }

@@ -5,6 +5,7 @@ import { filterBar, periodRange, readFilters } from '../filters.js';
 import { day, dayShort, esc, money, period as periodLabel } from '../format.js';
 import { href } from '../routes.js';
 import { noData, pairs, rankedTable } from '../widgets.js';
+import { bindTagCard, loadTagValues, tagCard, tagKeyOf } from './tagBreakdown.js';
 
 /** The drill-down levels: what the table lists at each depth, and the filter a click adds. */
 const LEVELS = [
@@ -22,13 +23,17 @@ export async function render({ app, tenant, params }) {
   const query = filters.query(chosen ? periodRange(chosen) : {});
   const depth = filters.service ? (filters.usageType ? 2 : 1) : 0;
   const level = LEVELS[depth];
+  // Usage types and resources come from tables without tags: a tag filter stops the drill-down.
+  const tagBlocksLevel = Boolean(filters.tag) && depth > 0;
   const levelQuery = { ...query, ...(depth === 2 ? { usageType: filters.usageType } : {}), limit: 25 };
 
-  const [rows, daily, services, accounts] = await Promise.all([
-    api.top(tenant, level.dimension, levelQuery),
+  const tagKey = tagKeyOf(filters);
+  const [rows, daily, services, accounts, tagValues] = await Promise.all([
+    tagBlocksLevel ? [] : api.top(tenant, level.dimension, levelQuery),
     api.daily(tenant, query),
     api.top(tenant, 'services', { ...query, service: '', limit: 50 }),
     api.top(tenant, 'accounts', { ...query, account: '', limit: 50 }),
+    loadTagValues(tenant, tagKey, query),
   ]);
   const total = daily.reduce((sum, d) => sum + Number(d.cost), 0);
   const serviceName = services.find((s) => s.id === filters.service)?.name ?? filters.service;
@@ -37,7 +42,7 @@ export async function render({ app, tenant, params }) {
   app.innerHTML = `
     <div class="page-head">
       <div><h1>Cost explorer</h1><p>${esc(tenant)} · ${periodLabel(chosen)} · ${esc(filters.costType)} cost · total ${money(total)}</p></div>
-      <button class="secondary" type="button" data-csv="breakdown">Download ${esc(level.title.toLowerCase())} CSV</button>
+      ${tagBlocksLevel ? '' : `<button class="secondary" type="button" data-csv="breakdown">Download ${esc(level.title.toLowerCase())} CSV</button>`}
     </div>
     ${filterBar(filters, { periods, chosen, services: pairs(services), accounts: pairs(accounts) })}
     <nav class="crumbs" aria-label="Drill-down">
@@ -50,11 +55,14 @@ export async function render({ app, tenant, params }) {
         <div class="chart-box tall"><canvas id="chart-daily" role="img" aria-label="Cost per day for the filters"></canvas></div></article>
       <article class="card" id="breakdown" data-level="${level.dimension}">
         <div class="card-head"><h2>${esc(level.title)}</h2><span class="muted">${level.next ? 'click to drill down' : `top ${rows.length}`}</span></div>
-        ${rankedTable(rows, level.next ? (r) => at({ [level.next]: r.id }) : null, { idLabel: level.idLabel, drill: Boolean(level.next) })}
+        ${tagBlocksLevel ? '<p class="empty">Usage types and resources cannot be filtered by tag: clear the tag filter to drill down.</p>' : ''}
+        ${tagBlocksLevel ? '' : rankedTable(rows, level.next ? (r) => at({ [level.next]: r.id }) : null, { idLabel: level.idLabel, drill: Boolean(level.next) })}
       </article>
-    </section>`;
+    </section>
+    ${tagCard(tagKey, tagValues, at)}`;
 
+  bindTagCard(app, at);
   lineChart(app.querySelector('#chart-daily'), daily.map((d) => dayShort(d.date)), [{ label: 'Cost', values: daily.map((d) => d.cost), points: 2 }]);
-  app.querySelector('[data-csv="breakdown"]').addEventListener('click',
+  app.querySelector('[data-csv="breakdown"]')?.addEventListener('click',
     () => downloadCsv(tenant, topRoute(level.dimension), levelQuery, `${tenant}-${level.dimension}-${chosen}.csv`));
 }
