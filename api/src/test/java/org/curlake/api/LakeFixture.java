@@ -100,6 +100,11 @@ public final class LakeFixture {
   }
 
   private void build() {
+    Path complete = root.resolve("COMPLETE");
+    if (Boolean.getBoolean("curlake.api.reuseLake") && Files.exists(complete)) {
+      registerViews(); // developer shortcut (-Dcurlake.api.reuseLake=true): keep the last run's lake
+      return;
+    }
     delete(root);
     QualityRules rules = new QualityRulesLoader(projectRoot().resolve("config")).load();
     List<TenantConfig> tenants = TENANTS.stream().map(this::tenant).toList();
@@ -112,6 +117,15 @@ public final class LakeFixture {
     new CurateJob(spark, lake(), rules.validity(), false, r -> { }).run(tenants, Optional.empty());
     new CheckJob(spark, lake(), rules.checks(), WebhookNotifier.disabled(), r -> { }).run(tenants, Optional.empty(), CHECKED_AT);
     new AnalyticsJob(spark, lake(), rules.validity(), WebhookNotifier.disabled(), r -> { }).run(tenants, Optional.empty(), AS_OF);
+    registerViews();
+    try {
+      Files.writeString(complete, "built by LakeFixture\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void registerViews() {
     for (LakeTable table : LakeTable.values()) {
       if (Files.isDirectory(Path.of(table.location(lake())).resolve("_delta_log"))) {
         spark.read().format("delta").load(table.location(lake())).createOrReplaceTempView(table.tableName());

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.curlake.api.auth.ApiUsers;
 import org.curlake.api.auth.AuditLog;
+import org.curlake.api.auth.RateLimit;
 import org.curlake.api.store.CuratedStore;
 import org.curlake.api.store.kernel.KernelCuratedStore;
 import org.curlake.config.TenantConfigLoader;
@@ -21,8 +22,10 @@ public final class TestApi {
     return LakeFixture.projectRoot().resolve("config");
   }
 
+  /** The shipped users without their rate limit (the route tests send many requests; RouteAccessTest tests the limit). */
   public static ApiApp.Services services(CuratedStore store, Path auditLog) {
-    return new ApiApp.Services(new TenantConfigLoader(config()).load(), store, ApiUsers.load(config()), new AuditLog(auditLog));
+    return new ApiApp.Services(new TenantConfigLoader(config()).load(), store,
+        ApiUsers.load(config()).withRateLimit(RateLimit.off()), new AuditLog(auditLog));
   }
 
   /** Services over a lake folder that may be empty. */
