@@ -31,7 +31,7 @@ public final class CostRoutes {
             "most expensive usage types (drill-down below a service; no tag filter)",
             r -> store.topUsageTypes(r.tenant(), filter(r.params()), limit(r.params()))),
         new ApiRoute(BASE + "/costs/top-resources", Role.VIEWER, ApiRoute.union(topParams, Set.of("usageType")), RankedCost.class,
-            "most expensive resources of one usage type (FOCUS line items; unblended or amortized)",
+            "most expensive resources, optionally of one usageType (FOCUS line items; unblended or amortized)",
             r -> store.topResources(r.tenant(), filter(r.params()), DrillDown.usageType(r.params().text("usageType")),
                 limit(r.params()))),
         new ApiRoute(BASE + "/costs/monthly", Role.VIEWER, FILTER_PARAMS, MonthlyCost.class,

@@ -14,14 +14,15 @@ public final class DrillDown {
 
   private static final java.util.regex.Pattern USAGE_TYPE = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9 _.:/()\\-]{0,127}");
 
-  /** The required usage type of a resource list, such as {@code USE1-EBS:VolumeUsage.gp2}. */
-  public static String usageType(java.util.Optional<String> value) {
-    String usageType = value.orElseThrow(() -> new BadRequest("usageType", "is required"));
-    if (!USAGE_TYPE.matcher(usageType).matches()) {
-      throw new BadRequest("usageType", "must be a usage type of letters, digits and _.:/()- (got '"
-          + (usageType.length() > 80 ? usageType.substring(0, 80) + "..." : usageType) + "')");
-    }
-    return usageType;
+  /** The optional usage type of a resource list, such as {@code USE1-EBS:VolumeUsage.gp2}. */
+  public static java.util.Optional<String> usageType(java.util.Optional<String> value) {
+    value.ifPresent(usageType -> {
+      if (!USAGE_TYPE.matcher(usageType).matches()) {
+        throw new BadRequest("usageType", "must be a usage type of letters, digits and _.:/()- (got '"
+            + (usageType.length() > 80 ? usageType.substring(0, 80) + "..." : usageType) + "')");
+      }
+    });
+    return value;
   }
 
   /** Usage types come from daily cost, which a tag filter cannot narrow. */

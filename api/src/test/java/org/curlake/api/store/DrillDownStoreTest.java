@@ -60,7 +60,7 @@ class DrillDownStoreTest {
     Row top = LAKE.sql("select x_ServiceCode, x_UsageType from focus_costs where tenant_id = 'globex' and ResourceId is not null"
         + " and to_date(ChargePeriodStart) between date'" + FROM + "' and date'" + TO + "'"
         + " group by 1, 2 order by count(distinct ResourceId) desc, sum(BilledCost) desc limit 1").get(0);
-    List<RankedCost> resources = store.topResources("globex", july(top.getString(0), CostType.UNBLENDED), top.getString(1), 100);
+    List<RankedCost> resources = store.topResources("globex", july(top.getString(0), CostType.UNBLENDED), Optional.of(top.getString(1)), 100);
     List<Row> expected = LAKE.sql("select coalesce(nullif(trim(ResourceId), ''), '" + DrillDown.NO_RESOURCE + "'), sum(BilledCost) c"
         + " from focus_costs where tenant_id = 'globex' and x_ServiceCode = '" + top.getString(0) + "' and x_UsageType = '"
         + top.getString(1) + "' and to_date(ChargePeriodStart) between date'" + FROM + "' and date'" + TO + "'"
@@ -73,7 +73,7 @@ class DrillDownStoreTest {
     }
     BigDecimal usageTypeTotal = store.topUsageTypes("globex", july(top.getString(0), CostType.UNBLENDED), 100).stream()
         .filter(u -> u.id().equals(top.getString(1))).findFirst().orElseThrow().cost();
-    BigDecimal resourceTotal = store.topResources("globex", july(top.getString(0), CostType.UNBLENDED), top.getString(1), 100)
+    BigDecimal resourceTotal = store.topResources("globex", july(top.getString(0), CostType.UNBLENDED), Optional.of(top.getString(1)), 100)
         .stream().map(RankedCost::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertTrue(usageTypeTotal.subtract(resourceTotal).abs().compareTo(new BigDecimal("0.05")) <= 0,
         "resources add up to their usage type: " + resourceTotal + " vs " + usageTypeTotal);
@@ -84,10 +84,10 @@ class DrillDownStoreTest {
     CostFilter tagged = new CostFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.of(new TagFilter("team", "core")), CostType.AMORTIZED);
     assertThrows(BadRequest.class, () -> store.topUsageTypes("globex", tagged, 10));
-    assertThrows(BadRequest.class, () -> store.topResources("globex", tagged, "BoxUsage", 10));
-    assertThrows(BadRequest.class, () -> store.topResources("globex", CostFilter.all(CostType.NET), "BoxUsage", 10));
+    assertThrows(BadRequest.class, () -> store.topResources("globex", tagged, Optional.empty(), 10));
+    assertThrows(BadRequest.class, () -> store.topResources("globex", CostFilter.all(CostType.NET), Optional.of("BoxUsage"), 10));
     assertThrows(BadRequest.class, () -> DrillDown.usageType(Optional.of("x'; drop table t")));
-    assertEquals("USE1-EBS:VolumeUsage.gp2", DrillDown.usageType(Optional.of("USE1-EBS:VolumeUsage.gp2")));
+    assertEquals(Optional.of("USE1-EBS:VolumeUsage.gp2"), DrillDown.usageType(Optional.of("USE1-EBS:VolumeUsage.gp2")));
   }
 
   private static CostFilter july(String service, CostType costType) {

@@ -113,7 +113,7 @@ public final class KernelCuratedStore implements CuratedStore {
   }
 
   @Override
-  public List<RankedCost> topResources(String tenant, CostFilter filter, String usageType, int limit) {
+  public List<RankedCost> topResources(String tenant, CostFilter filter, Optional<String> usageType, int limit) {
     DrillDown.focusCostColumn(filter);
     return cached(List.of("resources", tenant, filter, usageType, limit), () -> CostAggregates.ranked(
         ResourceCostSums.of(tables.rows(LakeTable.FOCUS_COSTS, tenant, ResourceCostSums.period(filter)), filter, usageType),

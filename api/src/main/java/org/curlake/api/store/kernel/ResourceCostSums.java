@@ -10,11 +10,11 @@ import java.util.Optional;
 import org.curlake.api.cost.CostFilter;
 import org.curlake.api.cost.DrillDown;
 
-/** Exact cost per resource id of one usage type, summed over the FOCUS line items that match a filter. */
+/** Exact cost per resource id (of one usage type, when given), summed over the FOCUS line items that match a filter. */
 final class ResourceCostSums {
   private ResourceCostSums() {}
 
-  static Map<String, BigDecimal> of(TableRows focus, CostFilter filter, String usageType) {
+  static Map<String, BigDecimal> of(TableRows focus, CostFilter filter, Optional<String> usageType) {
     String costColumn = DrillDown.focusCostColumn(filter);
     Map<String, BigDecimal> sums = new HashMap<>();
     if (focus.rows().isEmpty()) {
@@ -23,7 +23,7 @@ final class ResourceCostSums {
     RowReader r = new RowReader(focus);
     for (Object[] row : focus.rows()) {
       Instant start = r.instant(row, "ChargePeriodStart");
-      if (usageType.equals(r.string(row, "x_UsageType")) && start != null
+      if (equal(usageType, r.string(row, "x_UsageType")) && start != null
           && filter.includes(LocalDate.ofInstant(start, ZoneOffset.UTC))
           && equal(filter.account(), r.string(row, "SubAccountId"))
           && equal(filter.service(), r.string(row, "x_ServiceCode"))

@@ -90,10 +90,11 @@ public final class TrinoCuratedStore implements CuratedStore {
   }
 
   @Override
-  public List<RankedCost> topResources(String tenant, CostFilter filter, String usageType, int limit) {
+  public List<RankedCost> topResources(String tenant, CostFilter filter, Optional<String> usageType, int limit) {
     String cost = DrillDown.focusCostColumn(filter);
-    List<Object> values = new ArrayList<>(List.of(DrillDown.NO_RESOURCE, usageType));
-    StringBuilder where = new StringBuilder(" where x_UsageType = ?");
+    List<Object> values = new ArrayList<>(List.of(DrillDown.NO_RESOURCE));
+    StringBuilder where = new StringBuilder(" where true");
+    equal(where, values, "x_UsageType", usageType);
     filter.from().ifPresent(d -> {
       where.append(" and cast(ChargePeriodStart as date) >= ?");
       values.add(Date.valueOf(d));
