@@ -14,6 +14,11 @@ public final class ApiMain implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Library logs (Jetty, Delta Kernel, Parquet, Hadoop) only when they go wrong; the commands print their own lines.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+      System.setProperty("org.slf4j.simpleLogger.log.io.delta.kernel", "error");
+    }
     System.exit(new CommandLine(new ApiMain()).execute(args));
   }
 }

@@ -21,8 +21,9 @@ public final class ServeOptions {
   @Option(names = "--trino-url", description = "read through Trino (jdbc:trino://host:port/catalog) instead of Delta Kernel")
   String trinoUrl;
 
-  @Option(names = "--trino-user", defaultValue = "curlake-api", description = "the Trino user (default: ${DEFAULT-VALUE})")
-  String trinoUser;
+  @Option(names = "--trino-user-prefix", defaultValue = "tenant_",
+      description = "a tenant's queries run as Trino user <prefix><tenant> (default: ${DEFAULT-VALUE})")
+  String trinoUserPrefix;
 
   @Option(names = "--audit-log", description = "audit log file (default: <lake>/../logs/api-audit.log, or ./logs for s3a lakes)")
   Path auditLog;
@@ -41,7 +42,7 @@ public final class ServeOptions {
   }
 
   CuratedStore store() {
-    return trinoUrl != null ? new TrinoCuratedStore(trinoUrl, trinoUser)
+    return trinoUrl != null ? new TrinoCuratedStore(trinoUrl, trinoUserPrefix)
         : KernelCuratedStore.open(lakeRoot(), Duration.ofMillis(versionCheckMs));
   }
 

@@ -105,7 +105,7 @@ public final class LakeFixture {
       registerViews(); // developer shortcut (-Dcurlake.api.reuseLake=true): keep the last run's lake
       return;
     }
-    delete(root);
+    deleteTree(root);
     QualityRules rules = new QualityRulesLoader(projectRoot().resolve("config")).load();
     List<TenantConfig> tenants = TENANTS.stream().map(this::tenant).toList();
     for (TenantConfig tenant : tenants) {
@@ -133,7 +133,8 @@ public final class LakeFixture {
     }
   }
 
-  static void delete(Path path) {
+  /** Deletes a folder and everything in it (test output under target/ only). */
+  public static void deleteTree(Path path) {
     if (!Files.exists(path)) {
       return;
     }

@@ -8,13 +8,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One logfmt line per cost view: when, who, which tenant, which route, the status. Appended to a
- * file (flushed per line) so an auditor can read who looked at which tenant's costs.
+ * One logfmt line per cost view: when, who, which tenant, which route and query, the status.
+ * Requests only queue their line; one writer thread appends the lines to the file and flushes
+ * after each batch, so auditing never serialises the request threads. {@link #close} writes all.
  */
 public final class AuditLog implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private final BufferedWriter writer;
+  private final LinkedBlockingQueue<String> pending = new LinkedBlockingQueue<>(100_000);
+  private final Thread drainer;
+  private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+  private volatile boolean open = true;
 
   public AuditLog(Path file) {
     try {
@@ -25,25 +38,80 @@ public final class AuditLog implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the audit log " + file + ": " + e.getMessage(), e);
     }
+    drainer = new Thread(this::drain, "audit-log-writer");
+    drainer.setDaemon(true);
+    drainer.start();
   }
 
-  public synchronized void record(String user, String tenant, String route, String query, int status) {
+  public void record(String user, String tenant, String route, String query, int status) {
+    String line = "ts=" + Instant.now() + " event=cost_view user=" + user + " tenant=" + (tenant == null ? "*" : tenant)
+        + " route=\"" + route + "\" query=\"" + query.replace("\"", "%22") + "\" status=" + status;
     try {
-      writer.write("ts=" + Instant.now() + " event=cost_view user=" + user + " tenant=" + (tenant == null ? "*" : tenant)
-          + " route=\"" + route + "\" query=\"" + query.replace("\"", "%22") + "\" status=" + status);
-      writer.newLine();
-      writer.flush();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the audit log: " + e.getMessage(), e);
+      pending.put(line);
+      queued.incrementAndGet();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while auditing", e);
+    }
+  }
+
+  /** Waits until every line recorded so far is in the file (tests and shutdown). */
+  public void flush() {
+    long target = queued.get();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (written.get() < target && drainer.isAlive() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void drain() {
+    List<String> batch = new ArrayList<>();
+    while (open || !pending.isEmpty()) {
+      try {
+        String first = pending.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        pending.drainTo(batch, 10_000);
+        synchronized (writer) {
+          for (String line : batch) {
+            writer.write(line);
+            writer.newLine();
+          }
+          writer.flush();
+        }
+        written.addAndGet(batch.size());
+        batch.clear();
+      } catch (IOException e) {
+        LOG.error("cannot write the audit log: {}", e.getMessage());
+        written.addAndGet(batch.size());
+        batch.clear();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    flush();
+    open = false;
     try {
-      writer.close();
+      drainer.join(5_000);
+      synchronized (writer) {
+        writer.close();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -24,7 +24,9 @@ public final class LoadGenerator {
 
   /** Fails with the status and body unless the URL answers 200. */
   public void check(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response = client().send(request(url), HttpResponse.BodyHandlers.ofString());
+    HttpRequest first = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+        .timeout(Duration.ofSeconds(120)).GET().build(); // the first request reads the tables
+    HttpResponse<String> response = client().send(first, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IllegalStateException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
     }

@@ -143,6 +143,7 @@ class RouteAccessTest {
       assertEquals(200, get(client, "/api/v1/tenants/acme/summary?costType=net", TestApi.VIEWER_ACME).code());
       assertEquals(403, get(client, "/api/v1/tenants/globex/summary", TestApi.VIEWER_ACME).code());
     });
+    services.audit().flush();
     List<String> lines = Files.readAllLines(AUDIT);
     assertTrue(lines.stream().anyMatch(l -> l.contains("event=cost_view user=ana tenant=acme route=\"/api/v1/tenants/{tenant}/summary\"")
         && l.contains("query=\"costType=net\"") && l.startsWith("ts=")), String.join("\n", lines));

@@ -8,12 +8,16 @@ import picocli.CommandLine.Command;
     name = "lakehouse",
     mixinStandardHelpOptions = true,
     description = "Multi-tenant FinOps lakehouse over the AWS Cost and Usage Report.",
+    footer = {"", "The launcher also runs the HTTP API (module api, no Spark):",
+        "  serve [--port 8080] [--lake PATH] [--config DIR]   the API on 127.0.0.1",
+        "  bench-api [--tenant T] [--connections N] [--seconds S]   its loopback load test"},
     subcommands = {
         GenerateCommand.class,
         IngestCommand.class,
         CurateCommand.class,
         CheckCommand.class,
         AnalyticsCommand.class,
+        RegisterCommand.class,
         DemoCommand.class,
     })
 public final class LakehouseCli implements Runnable {

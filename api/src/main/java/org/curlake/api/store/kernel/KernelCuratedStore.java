@@ -51,6 +51,12 @@ public final class KernelCuratedStore implements CuratedStore {
   }
 
   @Override
+  public CostSummary summary(String tenant, Optional<LocalDate> asOf, org.curlake.api.cost.CostType costType) {
+    return cached(List.of("summary", tenant, asOf, costType), () -> CuratedStore.super.summary(tenant, asOf, costType),
+        LakeTable.FCT_COST_DAILY, LakeTable.BUDGET_STATUS);
+  }
+
+  @Override
   public Optional<LocalDate> latestUsageDate(String tenant) {
     return cached(List.of("latest", tenant), () -> {
       TableRows daily = tables.rows(LakeTable.FCT_COST_DAILY, tenant);

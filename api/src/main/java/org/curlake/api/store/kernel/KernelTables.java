@@ -29,6 +29,10 @@ public final class KernelTables {
   /** The table's current version, or -1 when the table does not exist yet. */
   public long version(LakeTable table) {
     long now = System.nanoTime();
+    VersionCheck known = versions.get(table);
+    if (known != null && now - known.checkedAt() < versionCheckNanos) {
+      return known.version(); // the hot path: no lock, no file system
+    }
     return versions.compute(table, (t, previous) -> {
       if (previous != null && now - previous.checkedAt() < versionCheckNanos) {
         return previous;
@@ -49,7 +53,12 @@ public final class KernelTables {
     if (version < 0) {
       return TableRows.empty();
     }
-    return rows.compute(new RowsKey(table, tenant, period), (key, cached) ->
+    RowsKey rowsKey = new RowsKey(table, tenant, period);
+    TableRows known = rows.get(rowsKey);
+    if (known != null && known.version() == version) {
+      return known;
+    }
+    return rows.compute(rowsKey, (key, cached) ->
         cached != null && cached.version() == version ? cached
             : reader.read(table.location(lakeRoot), version, table.partitionColumns(), tenant, period));
   }

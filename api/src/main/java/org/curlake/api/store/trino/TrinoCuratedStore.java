@@ -1,7 +1,6 @@
 package org.curlake.api.store.trino;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,23 +38,26 @@ import org.curlake.api.web.BadRequest;
 public final class TrinoCuratedStore implements CuratedStore {
   private final TrinoQueries trino;
 
-  /** {@code url} names the catalog, e.g. {@code jdbc:trino://127.0.0.1:8080/delta}. */
-  public TrinoCuratedStore(String url, String user) {
-    this.trino = new TrinoQueries(url, user);
+  /**
+   * {@code url} names the catalog, e.g. {@code jdbc:trino://127.0.0.1:8080/delta}; a tenant's queries run as
+   * the Trino user {@code <userPrefix><tenant>} (the shipped access rules use {@code tenant_}).
+   */
+  public TrinoCuratedStore(String url, String userPrefix) {
+    this.trino = new TrinoQueries(url, userPrefix);
   }
 
   @Override
   public Optional<LocalDate> latestUsageDate(String tenant) {
-    return trino.list("select cast(max(usage_date) as varchar) from " + TrinoQueries.table(tenant, "fct_cost_daily"),
-        List.of(), row -> Optional.ofNullable(row.getString(1)).map(LocalDate::parse)).get(0);
+    return trino.list(tenant, "select cast(max(usage_date) as varchar) from " + TrinoQueries.table(tenant, "fct_cost_daily"),
+        List.of(), row -> Optional.ofNullable(row.getString(1)).map(LocalDate::parse)).stream().findFirst().flatMap(d -> d);
   }
 
   @Override
   public Optional<CostSummary.BudgetView> budget(String tenant, LocalDate asOf) {
-    return trino.list("select billing_period, cast(as_of_date as varchar), budget_usd, month_to_date_usd, forecast_usd,"
+    return trino.list(tenant, "select billing_period, cast(as_of_date as varchar), budget_usd, month_to_date_usd, forecast_usd,"
             + " percent_used, forecast_percent, status from " + TrinoQueries.table(tenant, "budget_status")
             + " where billing_period = ? and as_of_date <= ? order by as_of_date desc limit 1",
-        List.of(YearMonth.from(asOf).toString(), Date.valueOf(asOf)),
+        List.of(YearMonth.from(asOf).toString(), asOf),
         row -> new CostSummary.BudgetView(row.getString(1), LocalDate.parse(row.getString(2)), Money.usd(row.getBigDecimal(3)),
             Money.usd(row.getBigDecimal(4)), Money.usd(row.getBigDecimal(5)), row.getDouble(6), row.getDouble(7),
             row.getString(8))).stream().findFirst();
@@ -129,7 +131,7 @@ public final class TrinoCuratedStore implements CuratedStore {
     List<Object> values = new ArrayList<>(List.of(key));
     String where = " where tag_key = ?" + conditions(byKey, values);
     Map<String, BigDecimal> sums = new HashMap<>();
-    trino.list("select tag_value, sum(coalesce(" + filter.costType().column() + ", 0)) from "
+    trino.list(tenant, "select tag_value, sum(coalesce(" + filter.costType().column() + ", 0)) from "
         + TrinoQueries.table(tenant, "fct_cost_by_tag") + where + " group by 1", values,
         row -> sums.put(row.getString(1), row.getBigDecimal(2)));
     return CostAggregates.byTag(key, sums);
@@ -139,7 +141,7 @@ public final class TrinoCuratedStore implements CuratedStore {
   public List<IdleResource> idleResources(String tenant, Optional<String> billingPeriod) {
     List<Object> values = new ArrayList<>();
     billingPeriod.ifPresent(values::add);
-    return trino.list("select billing_period, rule_id, resource_id, usage_account_id, region_code, usage_type, cost_usd,"
+    return trino.list(tenant, "select billing_period, rule_id, resource_id, usage_account_id, region_code, usage_type, cost_usd,"
             + " estimated_monthly_waste_usd, evidence_metric, evidence_value, threshold_value from "
             + TrinoQueries.table(tenant, "fct_idle_resources") + (billingPeriod.isPresent() ? " where billing_period = ?" : ""),
         values, row -> new IdleResource(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
@@ -152,7 +154,7 @@ public final class TrinoCuratedStore implements CuratedStore {
   public List<Anomaly> anomalies(String tenant, AnomalyQuery query) {
     List<Object> values = new ArrayList<>();
     String where = anomalyConditions(query, values) + (query.includeAll() ? "" : " and is_anomaly");
-    return trino.list("select cast(usage_date as varchar), product_code, service_name, actual_cost_usd, expected_cost_usd,"
+    return trino.list(tenant, "select cast(usage_date as varchar), product_code, service_name, actual_cost_usd, expected_cost_usd,"
             + " impact_usd, score, is_anomaly from " + TrinoQueries.table(tenant, "fct_cost_anomalies") + where, values,
         row -> new Anomaly(LocalDate.parse(row.getString(1)), row.getString(2), row.getString(3), row.getDouble(4),
             row.getDouble(5), row.getDouble(6), row.getDouble(7), row.getBoolean(8)))
@@ -162,7 +164,7 @@ public final class TrinoCuratedStore implements CuratedStore {
   @Override
   public List<AnomalyDriver> anomalyDrivers(String tenant, AnomalyQuery query) {
     List<Object> values = new ArrayList<>();
-    return trino.list("select cast(usage_date as varchar), product_code, driver_rank, usage_account_id, region_code,"
+    return trino.list(tenant, "select cast(usage_date as varchar), product_code, driver_rank, usage_account_id, region_code,"
             + " usage_type, actual_cost_usd, expected_cost_usd, delta_usd, contribution_pct from "
             + TrinoQueries.table(tenant, "fct_cost_anomaly_drivers") + anomalyConditions(query, values), values,
         row -> new AnomalyDriver(LocalDate.parse(row.getString(1)), row.getString(2), row.getInt(3), row.getString(4),
@@ -172,7 +174,7 @@ public final class TrinoCuratedStore implements CuratedStore {
 
   @Override
   public Optional<SlaState> slaStatus(String tenant) {
-    return trino.list("select to_iso8601(reference_time), latest_period, to_iso8601(latest_usage_start), lag_hours,"
+    return trino.list(tenant, "select to_iso8601(reference_time), latest_period, to_iso8601(latest_usage_start), lag_hours,"
             + " sla_hours, status from " + TrinoQueries.table(tenant, "sla_status")
             + " order by reference_time desc, run_id desc limit 1", List.of(),
         row -> new SlaState(instant(row.getString(1)), row.getString(2), instant(row.getString(3)), doubleOrNull(row, 4),
@@ -182,7 +184,7 @@ public final class TrinoCuratedStore implements CuratedStore {
   @Override
   public List<DqCheck> dataQuality(String tenant) {
     String table = TrinoQueries.table(tenant, "dq_results");
-    return trino.list("select to_iso8601(checked_at), billing_period, check_id, table_name, metric, status, value,"
+    return trino.list(tenant, "select to_iso8601(checked_at), billing_period, check_id, table_name, metric, status, value,"
             + " threshold, message from " + table + " where run_id = (select run_id from " + table
             + " order by checked_at desc, run_id desc limit 1)", List.of(),
         row -> new DqCheck(instant(row.getString(1)), row.getString(2), row.getString(3), row.getString(4),
@@ -206,7 +208,7 @@ public final class TrinoCuratedStore implements CuratedStore {
     }
     where += conditions(filter, values);
     Map<K, BigDecimal> sums = new HashMap<>();
-    trino.list("select " + groupExpression + ", sum(coalesce(" + filter.costType().column() + ", 0)) from "
+    trino.list(tenant, "select " + groupExpression + ", sum(coalesce(" + filter.costType().column() + ", 0)) from "
         + TrinoQueries.table(tenant, table) + where + " group by 1", values,
         row -> sums.put(key.map(row), row.getBigDecimal(2)));
     return sums;
@@ -217,11 +219,11 @@ public final class TrinoCuratedStore implements CuratedStore {
     StringBuilder sql = new StringBuilder();
     filter.from().ifPresent(d -> {
       sql.append(" and usage_date >= ?");
-      values.add(Date.valueOf(d));
+      values.add(d);
     });
     filter.to().ifPresent(d -> {
       sql.append(" and usage_date <= ?");
-      values.add(Date.valueOf(d));
+      values.add(d);
     });
     equal(sql, values, "usage_account_id", filter.account());
     equal(sql, values, "business_unit", filter.businessUnit());
@@ -234,11 +236,11 @@ public final class TrinoCuratedStore implements CuratedStore {
     StringBuilder sql = new StringBuilder(" where true");
     query.from().ifPresent(d -> {
       sql.append(" and usage_date >= ?");
-      values.add(Date.valueOf(d));
+      values.add(d);
     });
     query.to().ifPresent(d -> {
       sql.append(" and usage_date <= ?");
-      values.add(Date.valueOf(d));
+      values.add(d);
     });
     equal(sql, values, "product_code", query.service());
     return sql.toString();
@@ -253,7 +255,7 @@ public final class TrinoCuratedStore implements CuratedStore {
 
   private Map<String, String> names(String tenant, String table, String idColumn, String nameColumn) {
     Map<String, String> names = new HashMap<>();
-    trino.list("select " + idColumn + ", " + nameColumn + " from " + TrinoQueries.table(tenant, table), List.of(),
+    trino.list(tenant, "select " + idColumn + ", " + nameColumn + " from " + TrinoQueries.table(tenant, table), List.of(),
         row -> names.put(row.getString(1), row.getString(2)));
     return names;
   }

@@ -16,11 +16,12 @@ import org.curlake.config.TenantId;
  */
 final class TrinoQueries {
   private final String url;
-  private final Properties properties = new Properties();
+  private final String userPrefix;
 
-  TrinoQueries(String url, String user) {
+  /** Each tenant's queries run as the Trino user {@code <userPrefix><tenant>}, which Trino confines to its schema. */
+  TrinoQueries(String url, String userPrefix) {
     this.url = url;
-    properties.setProperty("user", user);
+    this.userPrefix = userPrefix;
   }
 
   /** A row mapper that may throw SQLException. */
@@ -37,7 +38,9 @@ final class TrinoQueries {
     return "cur_" + TenantId.validate("tenant", tenant) + "." + table;
   }
 
-  <T> List<T> list(String sql, List<Object> values, RowMapper<T> mapper) {
+  <T> List<T> list(String tenant, String sql, List<Object> values, RowMapper<T> mapper) {
+    Properties properties = new Properties();
+    properties.setProperty("user", userPrefix + TenantId.validate("tenant", tenant));
     try (Connection connection = DriverManager.getConnection(url, properties);
          PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int i = 0; i < values.size(); i++) {
@@ -51,6 +54,9 @@ final class TrinoQueries {
       }
       return rows;
     } catch (SQLException e) {
+      if (e.getMessage() != null && e.getMessage().matches("(?s).*(Schema|Table|View) '[^']*' does not exist.*")) {
+        return List.of(); // the tenant's views are not registered (yet): it has no data
+      }
       throw new TrinoQueryException("Trino query failed (" + e.getMessage() + "): " + sql, e);
     }
   }
