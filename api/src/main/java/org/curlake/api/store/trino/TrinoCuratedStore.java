@@ -99,17 +99,17 @@ public final class TrinoCuratedStore implements CuratedStore {
     equal(where, values, "x_UsageType", usageType);
     filter.from().ifPresent(d -> {
       where.append(" and cast(ChargePeriodStart as date) >= ?");
-      values.add(Date.valueOf(d));
+      values.add(d);
     });
     filter.to().ifPresent(d -> {
       where.append(" and cast(ChargePeriodStart as date) <= ?");
-      values.add(Date.valueOf(d));
+      values.add(d);
     });
     equal(where, values, "SubAccountId", filter.account());
     equal(where, values, "x_ServiceCode", filter.service());
     equal(where, values, "RegionId", filter.region());
     Map<String, BigDecimal> sums = new HashMap<>();
-    trino.list("select coalesce(nullif(trim(ResourceId), ''), ?), sum(coalesce(" + cost + ", 0)) from "
+    trino.list(tenant, "select coalesce(nullif(trim(ResourceId), ''), ?), sum(coalesce(" + cost + ", 0)) from "
         + TrinoQueries.table(tenant, "focus_costs") + where + " group by 1", values,
         row -> sums.put(row.getString(1), row.getBigDecimal(2)));
     return CostAggregates.ranked(sums, Map.of(), limit);
