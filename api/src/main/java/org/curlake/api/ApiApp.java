@@ -19,6 +19,7 @@ import org.curlake.api.auth.ApiUsers;
 import org.curlake.api.auth.AuditLog;
 import org.curlake.api.cost.CostRoutes;
 import org.curlake.api.cost.CostSummary;
+import org.curlake.api.dashboard.DashboardAssets;
 import org.curlake.api.docs.OpenApiDocument;
 import org.curlake.api.health.HealthController;
 import org.curlake.api.insights.InsightRoutes;
@@ -73,6 +74,7 @@ public final class ApiApp {
 
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
+      DashboardAssets.register(config);
       config.jsonMapper(new JavalinJackson(objectMapper(), false));
       // Encoded dots and slashes reach the tenant check (400) instead of Jetty's HTML refusal.
       config.jetty.modifyHttpConfiguration(http -> http.setUriCompliance(UriCompliance.LEGACY));

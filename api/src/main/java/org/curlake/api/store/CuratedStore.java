@@ -58,6 +58,12 @@ public interface CuratedStore extends AutoCloseable {
   /** The {@code limit} most expensive usage accounts for the filter. */
   List<RankedCost> topAccounts(String tenant, CostFilter filter, int limit);
 
+  /** The {@code limit} most expensive usage types for the filter (the drill-down below a service); no tag filter. */
+  List<RankedCost> topUsageTypes(String tenant, CostFilter filter, int limit);
+
+  /** The {@code limit} most expensive resources for the filter (of one usage type, when given), from the FOCUS line items. */
+  List<RankedCost> topResources(String tenant, CostFilter filter, Optional<String> usageType, int limit);
+
   /** Cost per billing period, ascending, with the change against the previous calendar month. */
   List<MonthlyCost> monthlyTrend(String tenant, CostFilter filter);
 

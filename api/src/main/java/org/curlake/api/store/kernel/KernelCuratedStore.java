@@ -16,6 +16,7 @@ import org.curlake.api.cost.CostAggregates;
 import org.curlake.api.cost.CostFilter;
 import org.curlake.api.cost.CostSummary;
 import org.curlake.api.cost.DailyCost;
+import org.curlake.api.cost.DrillDown;
 import org.curlake.api.cost.Money;
 import org.curlake.api.cost.MonthlyCost;
 import org.curlake.api.cost.RankedCost;
@@ -108,6 +109,21 @@ public final class KernelCuratedStore implements CuratedStore {
     return cached(List.of("accounts", tenant, filter, limit), () -> CostAggregates.ranked(
         sumBy(tenant, filter, "usage_account_id", v -> (String) v),
         names(tenant, LakeTable.DIM_ACCOUNTS, "account_id", "account_name"), limit), costTables(filter, LakeTable.DIM_ACCOUNTS));
+  }
+
+  @Override
+  public List<RankedCost> topUsageTypes(String tenant, CostFilter filter, int limit) {
+    DrillDown.checkUsageTypeFilter(filter);
+    return cached(List.of("usageTypes", tenant, filter, limit), () -> CostAggregates.ranked(
+        sumBy(tenant, filter, "usage_type", v -> (String) v), Map.of(), limit), costTables(filter));
+  }
+
+  @Override
+  public List<RankedCost> topResources(String tenant, CostFilter filter, Optional<String> usageType, int limit) {
+    DrillDown.focusCostColumn(filter);
+    return cached(List.of("resources", tenant, filter, usageType, limit), () -> CostAggregates.ranked(
+        ResourceCostSums.of(tables.rows(LakeTable.FOCUS_COSTS, tenant, ResourceCostSums.period(filter)), filter, usageType),
+        Map.of(), limit), LakeTable.FOCUS_COSTS);
   }
 
   @Override

@@ -15,6 +15,7 @@ import org.curlake.api.cost.CostAggregates;
 import org.curlake.api.cost.CostFilter;
 import org.curlake.api.cost.CostSummary;
 import org.curlake.api.cost.DailyCost;
+import org.curlake.api.cost.DrillDown;
 import org.curlake.api.cost.Money;
 import org.curlake.api.cost.MonthlyCost;
 import org.curlake.api.cost.RankedCost;
@@ -82,6 +83,36 @@ public final class TrinoCuratedStore implements CuratedStore {
   public List<RankedCost> topAccounts(String tenant, CostFilter filter, int limit) {
     return CostAggregates.ranked(sumBy(tenant, filter, "usage_account_id", row -> row.getString(1)),
         names(tenant, "dim_accounts", "account_id", "account_name"), limit);
+  }
+
+  @Override
+  public List<RankedCost> topUsageTypes(String tenant, CostFilter filter, int limit) {
+    DrillDown.checkUsageTypeFilter(filter);
+    return CostAggregates.ranked(sumBy(tenant, filter, "usage_type", row -> row.getString(1)), Map.of(), limit);
+  }
+
+  @Override
+  public List<RankedCost> topResources(String tenant, CostFilter filter, Optional<String> usageType, int limit) {
+    String cost = DrillDown.focusCostColumn(filter);
+    List<Object> values = new ArrayList<>(List.of(DrillDown.NO_RESOURCE));
+    StringBuilder where = new StringBuilder(" where true");
+    equal(where, values, "x_UsageType", usageType);
+    filter.from().ifPresent(d -> {
+      where.append(" and cast(ChargePeriodStart as date) >= ?");
+      values.add(d);
+    });
+    filter.to().ifPresent(d -> {
+      where.append(" and cast(ChargePeriodStart as date) <= ?");
+      values.add(d);
+    });
+    equal(where, values, "SubAccountId", filter.account());
+    equal(where, values, "x_ServiceCode", filter.service());
+    equal(where, values, "RegionId", filter.region());
+    Map<String, BigDecimal> sums = new HashMap<>();
+    trino.list(tenant, "select coalesce(nullif(trim(ResourceId), ''), ?), sum(coalesce(" + cost + ", 0)) from "
+        + TrinoQueries.table(tenant, "focus_costs") + where + " group by 1", values,
+        row -> sums.put(row.getString(1), row.getBigDecimal(2)));
+    return CostAggregates.ranked(sums, Map.of(), limit);
   }
 
   @Override
