@@ -65,7 +65,7 @@ class TrinoAnalystQueriesTest {
       }
     });
     try {
-      lake = System.getProperty("scratchLake") != null ? new AnalystLake(Path.of(System.getProperty("scratchLake")), List.of(new AnalystLake.Tenant(org.curlake.jobs.TestTenants.tenant("acme", work, java.util.Optional.empty()), "2024-02", "2024-01"), new AnalystLake.Tenant(TestTenants.workshop(), "2018-12", "2018-11"))) : AnalystLake.build(SharedSpark.session(), work.resolve("lake"), work.resolve("landing")); // SCRATCH
+      lake = AnalystLake.build(SharedSpark.session(), work.resolve("lake"), work.resolve("landing"));
     } finally {
       trino = starting.join();
     }
@@ -208,11 +208,11 @@ class TrinoAnalystQueriesTest {
     }
     List<List<Object>> result = new ArrayList<>();
     for (Row row : session.sql(query.sql(), values.toArray()).collectAsList()) {
-      List<Object> values2 = new ArrayList<>();
+      List<Object> cells = new ArrayList<>();
       for (int c = 0; c < row.size(); c++) {
-        values2.add(comparable(row.get(c)));
+        cells.add(comparable(row.get(c)));
       }
-      result.add(values2);
+      result.add(cells);
     }
     return sorted(result);
   }
