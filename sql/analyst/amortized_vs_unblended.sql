@@ -18,16 +18,29 @@ by_type as (
     select
         billing_period,
         line_item_type,
-        sum(unblended_cost) as unblended_cost,
-        sum(amortized_cost) as amortized_cost,
-        sum(amortized_cost) - sum(unblended_cost) as amortization_effect,
-        sum(coalesce(list_cost, 0)) as list_cost,
-        sum(coalesce(list_cost, 0)) - sum(amortized_cost) as savings_vs_list
+        cast(sum(unblended_cost) as decimal(30, 10)) as unblended_cost,
+        cast(sum(amortized_cost) as decimal(30, 10)) as amortized_cost,
+        cast(sum(coalesce(list_cost, 0)) as decimal(30, 10)) as list_cost
 
     from daily
     group by billing_period, line_item_type
 
+),
+
+effects as (
+
+    select
+        billing_period,
+        line_item_type,
+        unblended_cost,
+        amortized_cost,
+        amortized_cost - unblended_cost as amortization_effect,
+        list_cost,
+        list_cost - amortized_cost as savings_vs_list
+
+    from by_type
+
 )
 
-select * from by_type
+select * from effects
 order by billing_period, line_item_type

@@ -23,9 +23,9 @@ by_account as (
         coalesce(daily.business_unit, 'Unallocated') as business_unit,
         daily.usage_account_id,
         max(daily.account_name) as account_name,
-        sum(daily.unblended_cost) as unblended_cost,
-        sum(daily.amortized_cost) as amortized_cost,
-        sum(daily.net_amortized_cost) as net_amortized_cost
+        cast(sum(daily.unblended_cost) as decimal(30, 10)) as unblended_cost,
+        cast(sum(daily.amortized_cost) as decimal(30, 10)) as amortized_cost,
+        cast(sum(daily.net_amortized_cost) as decimal(30, 10)) as net_amortized_cost
 
     from daily
     inner join parameters

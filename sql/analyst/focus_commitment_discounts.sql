@@ -19,17 +19,32 @@ commitments as (
         billing_period,
         CommitmentDiscountType,
         coalesce(CommitmentDiscountStatus, 'Fee') as CommitmentDiscountStatus,
-        sum(EffectiveCost) as EffectiveCost,
-        sum(BilledCost) as BilledCost,
-        sum(ListCost) as ListCost,
-        sum(ListCost) - sum(EffectiveCost) as savings,
+        cast(sum(EffectiveCost) as decimal(30, 10)) as EffectiveCost,
+        cast(sum(BilledCost) as decimal(30, 10)) as BilledCost,
+        cast(sum(ListCost) as decimal(30, 10)) as ListCost,
         count(*) as line_items
 
     from focus
     where CommitmentDiscountType is not null
     group by billing_period, CommitmentDiscountType, coalesce(CommitmentDiscountStatus, 'Fee')
 
+),
+
+savings as (
+
+    select
+        billing_period,
+        CommitmentDiscountType,
+        CommitmentDiscountStatus,
+        EffectiveCost,
+        BilledCost,
+        ListCost,
+        ListCost - EffectiveCost as savings,
+        line_items
+
+    from commitments
+
 )
 
-select * from commitments
+select * from savings
 order by billing_period, CommitmentDiscountType, CommitmentDiscountStatus

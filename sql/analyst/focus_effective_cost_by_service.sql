@@ -23,9 +23,9 @@ by_service as (
     select
         coalesce(focus.ServiceName, 'Unknown') as ServiceName,
         focus.ChargeCategory,
-        sum(focus.EffectiveCost) as EffectiveCost,
-        sum(focus.BilledCost) as BilledCost,
-        sum(focus.ListCost) as ListCost,
+        cast(sum(focus.EffectiveCost) as decimal(30, 10)) as EffectiveCost,
+        cast(sum(focus.BilledCost) as decimal(30, 10)) as BilledCost,
+        cast(sum(focus.ListCost) as decimal(30, 10)) as ListCost,
         count(*) as line_items
 
     from focus

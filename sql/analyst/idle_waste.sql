@@ -23,8 +23,8 @@ by_rule as (
         idle.rule_id,
         idle.usage_account_id,
         count(*) as resources,
-        sum(idle.cost_usd) as cost_usd,
-        sum(idle.estimated_monthly_waste_usd) as estimated_monthly_waste_usd
+        cast(sum(idle.cost_usd) as decimal(30, 10)) as cost_usd,
+        cast(sum(idle.estimated_monthly_waste_usd) as decimal(30, 10)) as estimated_monthly_waste_usd
 
     from idle
     inner join parameters

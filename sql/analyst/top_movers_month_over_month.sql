@@ -22,10 +22,10 @@ by_service as (
     select
         daily.product_code,
         max(daily.service_name) as service_name,
-        sum(case when daily.billing_period = parameters.previous_billing_period
-            then daily.amortized_cost else 0 end) as previous_amortized_cost,
-        sum(case when daily.billing_period = parameters.billing_period
-            then daily.amortized_cost else 0 end) as amortized_cost
+        cast(sum(case when daily.billing_period = parameters.previous_billing_period
+            then daily.amortized_cost else 0 end) as decimal(30, 10)) as previous_amortized_cost,
+        cast(sum(case when daily.billing_period = parameters.billing_period
+            then daily.amortized_cost else 0 end) as decimal(30, 10)) as amortized_cost
 
     from daily
     inner join parameters

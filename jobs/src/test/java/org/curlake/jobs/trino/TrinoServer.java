@@ -66,7 +66,7 @@ public final class TrinoServer implements AutoCloseable {
         "access-control.config-files=" + etc.resolve("access-control.properties"),
         "query.max-memory=1GB",
         "query.max-memory-per-node=512MB",
-        "") );
+        ""));
     Files.writeString(etc.resolve("node.properties"), String.join("\n",
         "node.environment=curlake_test",
         "node.id=" + UUID.randomUUID(),
@@ -79,10 +79,11 @@ public final class TrinoServer implements AutoCloseable {
         "security.config-file=" + shipped.resolve("rules.json").toAbsolutePath(),
         ""));
     Files.writeString(etc.resolve("log.properties"), "io.trino=INFO\n");
+    Files.write(etc.resolve("jvm.config"), jvmFlags());
 
     List<String> command = new ArrayList<>();
     command.add(TrinoDistribution.JAVA.toString());
-    command.addAll(jvmFlags());
+    command.addAll(Files.readAllLines(etc.resolve("jvm.config")));
     for (String line : Files.readAllLines(etc.resolve("node.properties"))) {
       if (!line.isBlank()) {
         command.add("-D" + line);
@@ -108,8 +109,8 @@ public final class TrinoServer implements AutoCloseable {
     return server;
   }
 
-  /** The JVM flags Trino 476 documents for its jvm.config, with a 2 GB heap. */
-  static List<String> jvmFlags() {
+  /** etc/jvm.config: the JVM flags Trino 476 documents, with a 2 GB heap; the server is started with them. */
+  private static List<String> jvmFlags() {
     return List.of("-server", "-Xmx2G", "-XX:InitialRAMPercentage=5", "-XX:G1HeapRegionSize=32M",
         "-XX:+ExplicitGCInvokesConcurrent", "-XX:+ExitOnOutOfMemoryError", "-XX:-OmitStackTraceInFastThrow",
         "-XX:ReservedCodeCacheSize=256M", "-XX:PerMethodRecompilationCutoff=10000",
