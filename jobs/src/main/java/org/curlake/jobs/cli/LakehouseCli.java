@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         CheckCommand.class,
         AnalyticsCommand.class,
         DemoCommand.class,
+        BenchCommand.class,
     })
 public final class LakehouseCli implements Runnable {
   @CommandLine.Spec
