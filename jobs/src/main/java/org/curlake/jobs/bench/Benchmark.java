@@ -22,9 +22,11 @@ public final class Benchmark {
   private final QualityRules rules;
   private final int duckDbThreads;
   private final Consumer<String> out;
+  private final SparkJobCounter jobs;
 
   public Benchmark(SparkSession spark, QualityRules rules, int duckDbThreads, Consumer<String> out) {
     this.spark = spark;
+    this.jobs = SparkJobCounter.register(spark);
     this.rules = rules;
     this.duckDbThreads = duckDbThreads;
     this.out = out;
@@ -54,14 +56,14 @@ public final class Benchmark {
         data.tenants().get(0).spec().rowsPerMonth(), dir, Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version")));
     List<Phase> phases = new ArrayList<>();
-    Phase generate = Phase.measure("generate", rows, () -> data.generate(spark, out)).phase();
+    Phase generate = Phase.measure("generate", rows, jobs, () -> data.generate(spark, out)).phase();
     report(phases, generate);
 
     FloorCopy floorCopy = new FloorCopy(spark);
     // Warm-up (not measured): the JVM's first Delta write pays class loading and JIT for every phase.
     floorCopy.warmUp(data.tenants().get(0), dir.resolve("floor-warmup"));
     BenchDirs.delete(dir.resolve("floor"));
-    Phase floor = Phase.run("floor", rows, () -> data.tenants().forEach(tenant ->
+    Phase floor = Phase.run("floor", rows, jobs, () -> data.tenants().forEach(tenant ->
         floorCopy.copy(tenant, dir.resolve("floor").resolve(tenant.config().id()))));
     report(phases, floor);
 
@@ -69,7 +71,7 @@ public final class Benchmark {
     String lakeRoot = dir.resolve("lake").toUri().toString();
     GeneratorSpec first = data.tenants().get(0).spec();
     YearMonth latest = first.firstPeriod().plusMonths(first.months() - 1L);
-    PipelineBench pipelineBench = new PipelineBench(spark, rules, out);
+    PipelineBench pipelineBench = new PipelineBench(spark, rules, jobs, out);
     List<Phase> pipelinePhases = pipelineBench.run("pipeline", lakeRoot, data.configs(), rows, latest, false);
     pipelinePhases.forEach(phase -> report(phases, phase));
     Phase pipeline = pipelinePhases.get(pipelinePhases.size() - 1);
@@ -77,7 +79,7 @@ public final class Benchmark {
     List<CostTotals> reference = new ArrayList<>();
     Phase duckdb;
     try (DuckDbReference duck = new DuckDbReference(duckDbThreads)) {
-      duckdb = Phase.run("duckdb", rows, () -> data.tenants().forEach(tenant -> reference.add(
+      duckdb = Phase.run("duckdb", rows, jobs, () -> data.tenants().forEach(tenant -> reference.add(
           duck.fctCostDaily(tenant, dir.resolve("duckdb").resolve(tenant.config().id() + "_fct_cost_daily.parquet")))));
     }
     report(phases, duckdb);

@@ -6,6 +6,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -18,25 +19,28 @@ import java.util.function.Supplier;
  * @param peakHeapBytes peak heap used during the phase
  * @param gcCount collections during the phase
  * @param gcSeconds time spent collecting during the phase
+ * @param sparkJobs Spark jobs the phase ran (each job pays scheduling overhead, whatever its size)
  */
-public record Phase(String name, long rows, double seconds, long peakHeapBytes, long gcCount, double gcSeconds) {
-  /** Runs {@code work} as the phase {@code name} over {@code rows} line items. */
-  public static <T> Measured<T> measure(String name, long rows, Supplier<T> work) {
+public record Phase(String name, long rows, double seconds, long peakHeapBytes, long gcCount, double gcSeconds,
+    long sparkJobs) {
+  /** Runs {@code work} as the phase {@code name} over {@code rows} line items; {@code jobs} counts Spark jobs. */
+  public static <T> Measured<T> measure(String name, long rows, LongSupplier jobs, Supplier<T> work) {
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     long gcCountBefore = collections();
     long gcMillisBefore = collectionMillis();
+    long jobsBefore = jobs.getAsLong();
     long started = System.nanoTime();
     T result = work.get();
     double seconds = (System.nanoTime() - started) / 1e9;
     long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     return new Measured<>(new Phase(name, rows, seconds, peak, collections() - gcCountBefore,
-        (collectionMillis() - gcMillisBefore) / 1000.0), result);
+        (collectionMillis() - gcMillisBefore) / 1000.0, jobs.getAsLong() - jobsBefore), result);
   }
 
-  public static Phase run(String name, long rows, Runnable work) {
-    return measure(name, rows, () -> {
+  public static Phase run(String name, long rows, LongSupplier jobs, Runnable work) {
+    return measure(name, rows, jobs, () -> {
       work.run();
       return null;
     }).phase();
@@ -51,7 +55,8 @@ public record Phase(String name, long rows, double seconds, long peakHeapBytes, 
         phases.stream().mapToDouble(Phase::seconds).sum(),
         phases.stream().mapToLong(Phase::peakHeapBytes).max().orElse(0),
         phases.stream().mapToLong(Phase::gcCount).sum(),
-        phases.stream().mapToDouble(Phase::gcSeconds).sum());
+        phases.stream().mapToDouble(Phase::gcSeconds).sum(),
+        phases.stream().mapToLong(Phase::sparkJobs).sum());
   }
 
   public double rowsPerSecond() {
@@ -61,8 +66,8 @@ public record Phase(String name, long rows, double seconds, long peakHeapBytes, 
   /** bench phase=floor rows=1000000 seconds=12.3 rows_per_s=81300 peak_heap_mb=812 gc_count=14 gc_seconds=0.4 */
   public String line() {
     return String.format(Locale.ROOT,
-        "bench phase=%s rows=%d seconds=%.1f rows_per_s=%.0f peak_heap_mb=%d gc_count=%d gc_seconds=%.1f",
-        name, rows, seconds, rowsPerSecond(), peakHeapBytes / (1024 * 1024), gcCount, gcSeconds);
+        "bench phase=%s rows=%d seconds=%.1f rows_per_s=%.0f peak_heap_mb=%d gc_count=%d gc_seconds=%.1f spark_jobs=%d",
+        name, rows, seconds, rowsPerSecond(), peakHeapBytes / (1024 * 1024), gcCount, gcSeconds, sparkJobs);
   }
 
   private static long collections() {

@@ -32,9 +32,11 @@ final class PipelineBench {
   private final SparkSession spark;
   private final QualityRules rules;
   private final Consumer<String> progress;
+  private final SparkJobCounter jobs;
 
-  PipelineBench(SparkSession spark, QualityRules rules, Consumer<String> progress) {
+  PipelineBench(SparkSession spark, QualityRules rules, SparkJobCounter jobs, Consumer<String> progress) {
     this.spark = spark;
+    this.jobs = jobs;
     this.rules = rules;
     this.progress = progress;
   }
@@ -49,24 +51,24 @@ final class PipelineBench {
       boolean onlyLatest) {
     Optional<BillingPeriod> period = Optional.of(BillingPeriod.parse(latest.toString()));
     List<Phase> phases = new ArrayList<>();
-    phases.add(Phase.run(name + ".ingest", rows, () -> {
+    phases.add(Phase.run(name + ".ingest", rows, jobs, () -> {
       IngestReport report = new IngestJob(spark, lakeRoot, Clock.systemUTC(), false,
           run -> progress.accept(run.progressLine())).run(tenants, Optional.empty());
       require(!report.anyFailed(), "ingest failed: " + report.failed());
     }));
-    phases.add(Phase.run(name + ".curate", rows, () -> {
+    phases.add(Phase.run(name + ".curate", rows, jobs, () -> {
       List<CurateRun> runs = new CurateJob(spark, lakeRoot, rules.validity(), false,
           run -> progress.accept(run.progressLine())).run(tenants, Optional.empty());
       require(runs.stream().noneMatch(CurateRun::failed), "curate failed: " + runs);
     }));
     Instant referenceTime = latest.plusMonths(1).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC);
-    phases.add(Phase.run(name + ".check", rows, () -> {
+    phases.add(Phase.run(name + ".check", rows, jobs, () -> {
       CheckReport report = new CheckJob(spark, lakeRoot, rules.checks(), WebhookNotifier.disabled(), line -> { })
           .run(tenants, onlyLatest ? period : Optional.empty(), referenceTime);
       report.failures().forEach(failure -> progress.accept(failure.progressLine()));
       progress.accept(name + " check results=" + report.results().size() + " failed=" + report.failures().size());
     }));
-    phases.add(Phase.run(name + ".analytics", rows, () -> {
+    phases.add(Phase.run(name + ".analytics", rows, jobs, () -> {
       List<AnalyticsRun> runs = new AnalyticsJob(spark, lakeRoot, rules.validity(), WebhookNotifier.disabled(),
           run -> progress.accept(run.progressLine())).run(tenants, period, latest.atEndOfMonth());
       require(runs.stream().noneMatch(AnalyticsRun::failed), "analytics failed: " + runs);

@@ -26,6 +26,8 @@ public final class SparkSessions {
     conf.put("spark.sql.sources.partitionColumnTypeInference.enabled", "false");
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
     conf.put("spark.databricks.delta.stalenessLimit", "0");
+    // The .crc checksum file is optional; computing it after every commit costs a job per write.
+    conf.put("spark.databricks.delta.writeChecksumFile.enabled", "false");
     // s3a: credentials come from the standard AWS provider chain, never from code.
     conf.put("spark.hadoop.fs.s3a.aws.credentials.provider",
         "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider,"
