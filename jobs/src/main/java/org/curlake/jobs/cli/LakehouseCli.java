@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         RegisterCommand.class,
         UtilizationCommand.class,
         DemoCommand.class,
+        BenchCommand.class,
     })
 public final class LakehouseCli implements Runnable {
   @CommandLine.Spec

@@ -136,8 +136,10 @@ public final class CurateJob {
       checked = Quarantine.withReasons(bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
           .and(col("billing_period").equalTo(lit(period)))), validityRules)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      long quarantined = lake.replace(LakeTable.QUARANTINE, Quarantine.quarantined(checked), partition,
-          marker(runId, "quarantine", tenant.id(), period));
+      // Nothing to quarantine and nothing quarantined before: no write (a Delta commit costs seconds).
+      Dataset<Row> quarantinedRows = Quarantine.quarantined(checked);
+      long quarantined = quarantinedRows.isEmpty() && !lake.hasRows(LakeTable.QUARANTINE, partition) ? 0
+          : lake.replace(LakeTable.QUARANTINE, quarantinedRows, partition, marker(runId, "quarantine", tenant.id(), period));
 
       registerTenantInputs(tenant);
       models.input("bronze_cur_line_items", Quarantine.valid(checked));

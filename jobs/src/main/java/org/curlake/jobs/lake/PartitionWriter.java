@@ -46,15 +46,34 @@ public final class PartitionWriter {
         .option("userMetadata", marker)
         .partitionBy(table.partitionColumns().toArray(String[]::new))
         .save(location);
-    java.util.List<Row> commits = DeltaTable.forPath(spark, location).history(50)
-        .where(col("userMetadata").equalTo(lit(marker)))
-        .select(col("operationMetrics").getItem("numOutputRows"))
-        .collectAsList();
+    // The commit is almost always the latest: read one commit file, not fifty (a write's overhead).
+    java.util.List<Row> commits = committed(location, marker, 1);
+    if (commits.isEmpty()) {
+      commits = committed(location, marker, 50);
+    }
     // Delta makes no commit for an empty write to an empty partition: nothing was written.
     if (commits.isEmpty() || commits.get(0).isNullAt(0)) {
       return 0;
     }
     return Long.parseLong(commits.get(0).getString(0));
+  }
+
+  private java.util.List<Row> committed(String location, String marker, int latestCommits) {
+    return DeltaTable.forPath(spark, location).history(latestCommits)
+        .where(col("userMetadata").equalTo(lit(marker)))
+        .select(col("operationMetrics").getItem("numOutputRows"))
+        .collectAsList();
+  }
+
+  /** Whether the table exists and its partition holds any row (a partition-pruned scan: no data read). */
+  public boolean hasRows(LakeTable table, Map<String, String> partition) {
+    return read(table).map(rows -> {
+      Dataset<Row> selected = rows;
+      for (Map.Entry<String, String> entry : partition.entrySet()) {
+        selected = selected.where(col(entry.getKey()).equalTo(lit(entry.getValue())));
+      }
+      return !selected.isEmpty();
+    }).orElse(false);
   }
 
   /** Appends rows to an append-only table (run logs, check results). */

@@ -36,6 +36,8 @@ public final class SparkSessions {
     conf.put("spark.databricks.delta.snapshotPartitions", "2");
     conf.put("spark.databricks.delta.stalenessLimit", "0");
     storage.hadoopSettings().forEach((key, value) -> conf.put("spark.hadoop." + key, value));
+    // The .crc checksum file is optional; computing it after every commit costs a job per write.
+    conf.put("spark.databricks.delta.writeChecksumFile.enabled", "false");
     return conf;
   }
 

@@ -1,0 +1,57 @@
+package org.curlake.jobs.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import org.curlake.config.StorageConfig;
+import org.curlake.jobs.bench.BenchDataset;
+import org.curlake.jobs.bench.Benchmark;
+import org.curlake.quality.QualityRulesLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lakehouse bench}: generates N synthetic CUR rows, then measures in one run the floor (raw
+ * Parquet copied to Delta), the pipeline, a DuckDB reference and the incremental re-delivery of one
+ * month, and prints rows/s, seconds, peak heap and the ratios. Exit 1 when the DuckDB reference
+ * totals do not match the pipeline's to the cent.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Benchmark the pipeline against the floor (Parquet to Delta copy) and DuckDB; incremental cost.")
+public final class BenchCommand implements Callable<Integer> {
+  @Mixin SparkOptions spark;
+
+  @Option(names = "--config", defaultValue = "${env:CURLAKE_CONFIG:-config}",
+      description = "Config directory holding quality/rules.yaml (default: ${DEFAULT-VALUE}).")
+  Path configDir;
+
+  @Option(names = "--rows", defaultValue = "10000000", description = "Line items in all (default: ${DEFAULT-VALUE}).")
+  long rows;
+
+  @Option(names = "--tenants", defaultValue = "2",
+      description = "Synthetic tenants, legacy CUR and CUR 2.0 in turn (default: ${DEFAULT-VALUE}).")
+  int tenants;
+
+  @Option(names = "--months", defaultValue = "12", description = "Billing periods per tenant (default: ${DEFAULT-VALUE}).")
+  int months;
+
+  @Option(names = "--seed", defaultValue = "7", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--dir", defaultValue = "bench-data",
+      description = "Bench folder: raw data (reused when unchanged), lakes, outputs (default: ${DEFAULT-VALUE}).")
+  Path dir;
+
+  @Option(names = "--no-incremental", negatable = false, description = "Skip the incremental re-delivery measurement.")
+  boolean noIncremental;
+
+  @Override
+  public Integer call() {
+    BenchDataset data = BenchDataset.plan(dir, rows, tenants, months, seed);
+    SparkSession session = spark.session("curlake-bench", StorageConfig.load(configDir.toAbsolutePath().normalize()));
+    Benchmark.Report report = new Benchmark(session, new QualityRulesLoader(configDir).load(), spark.threads,
+        System.out::println).run(data, !noIncremental);
+    return report.totalsMatch() ? 0 : 1;
+  }
+}
