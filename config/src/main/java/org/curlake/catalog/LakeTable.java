@@ -44,6 +44,12 @@ public enum LakeTable {
   /** The (account, region, usage type) cells that drove each anomaly, ranked by contribution. */
   FCT_COST_ANOMALY_DRIVERS("marts", "fct_cost_anomaly_drivers", List.of("tenant_id", "billing_period"),
       "root cause of each cost anomaly by account, region and usage type, ranked"),
+  /** Month-end and next-month cost forecast per service and in total, with an 80% interval, as of a date. */
+  FCT_COST_FORECAST("marts", "fct_cost_forecast", List.of("tenant_id", "billing_period"),
+      "month-end and next-month forecast per service and tenant total, 80% interval, naive baselines"),
+  /** Past months forecast from the data as of earlier dates, against the actual and naive baselines. */
+  FCT_FORECAST_BACKTEST("marts", "fct_forecast_backtest", List.of("tenant_id"),
+      "backtest of the forecast: past months forecast as of days 7/14/21 and the month before, errors vs naive"),
   /** Bronze rows that broke a validity rule, with the reason; kept out of the marts. */
   QUARANTINE("quality", "quarantine", List.of("tenant_id", "billing_period"),
       "bronze line items that broke a validity rule, with the rule as reason"),

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         CurateCommand.class,
         CheckCommand.class,
         AnalyticsCommand.class,
+        EvaluateCommand.class,
         DemoCommand.class,
     })
 public final class LakehouseCli implements Runnable {

@@ -1,0 +1,38 @@
+package org.curlake.jobs.evaluate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.curlake.jobs.SharedSpark;
+import org.curlake.jobs.TestTenants;
+import org.curlake.quality.QualityRulesLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A small evaluation end to end: real generate, ingest, curate, analytics and backtest; the targets are met. */
+class EvaluateJobTest {
+  @TempDir Path work;
+
+  @Test
+  void aSmallEvaluationMeetsTheTargets() throws Exception {
+    List<String> lines = new ArrayList<>();
+    EvaluationPlan plan = new EvaluationPlan(7, 3, 2, 8000, YearMonth.of(2025, 1));
+    EvaluationReport report = new EvaluateJob(SharedSpark.session(),
+        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), lines::add)
+        .run(plan, work);
+    report.lines().forEach(System.out::println);
+
+    assertEquals(8, report.anomalies().events(), "two tenants with four events each");
+    assertEquals(14, report.idle().idleInjected(), "seven idle kinds per tenant");
+    assertEquals(14, report.idle().healthyInjected());
+    assertTrue(report.overallForecast().forecasts() > 0, "the backtest forecast past months");
+    assertEquals(List.of(), report.missedTargets(), String.join("\n", report.lines()));
+    assertEquals(9, Files.readAllLines(work.resolve("truth/anomalies.csv")).size(), "header + 8 events");
+    assertEquals(29, Files.readAllLines(work.resolve("truth/idle_resources.csv")).size(), "header + 28 resources");
+  }
+}
