@@ -111,11 +111,11 @@ public final class AnalyticsJob {
 
       Map<String, Long> written = new LinkedHashMap<>();
       write(LakeTable.FCT_IDLE_RESOURCES, models.runAll(load(IDLE_MODELS), parameters), partition, runId, written);
+      write(LakeTable.FCT_COST_FORECAST, models.run(SqlModel.load("fct_cost_forecast"), parameters), partition, runId,
+          written);
       Dataset<Row> budget = models.run(SqlModel.load("budget_status"), parameters);
       List<Row> budgetRows = budget.collectAsList();
       write(LakeTable.BUDGET_STATUS, budget, partition, runId, written);
-      write(LakeTable.FCT_COST_FORECAST, models.run(SqlModel.load("fct_cost_forecast"), parameters), partition, runId,
-          written);
       write(LakeTable.FCT_COST_ANOMALIES, models.runAll(load(ANOMALY_MODELS), parameters), partition, runId, written);
       write(LakeTable.FCT_COST_ANOMALY_DRIVERS, models.run(SqlModel.load("fct_cost_anomaly_drivers"), parameters),
           partition, runId, written);

@@ -65,7 +65,9 @@ public final class SyntheticCur {
     RowAllocation rows = plan.rows();
     Dataset<Row> usage = UsageLines.of(spark, plan);
     if (!injection.isNone()) {
-      usage = DemandShape.apply(usage, spec, period, injection);
+      // Materialised once (an evaluation's months are small): the injected lines copy templates out of it,
+      // and filters over the generator's projections would otherwise compile to methods over 64 KB.
+      usage = DemandShape.apply(usage, spec, period, injection).localCheckpoint();
     }
     Dataset<Row> lines = usage;
     if (rows.reservations() > 0) {
@@ -79,6 +81,7 @@ public final class SyntheticCur {
     }
     long injectedRows = 0;
     if (!injection.resources().isEmpty()) {
+      lines = lines.localCheckpoint();
       Dataset<Row> injected = InjectedLines.of(spark, spec, period, injection, usage, lines);
       injectedRows = injected.count();
       lines = lines.union(injected);

@@ -28,8 +28,7 @@ record ModelExpectations(
   static final List<String> MODELS = List.of("stg_cur_line_items", "int_line_items_costed", "fct_cost_daily",
       "fct_cost_by_tag", "focus_costs", "fct_cost_monthly", "dim_accounts", "dim_services",
       "int_snapshot_first_seen", "int_idle_resource_usage", "int_volume_days_without_instance", "fct_idle_resources",
-      "budget_status", "int_daily_service_cost", "fct_cost_anomalies", "fct_cost_anomaly_drivers",
-      "fct_cost_forecast");
+      "fct_cost_forecast", "budget_status", "int_daily_service_cost", "fct_cost_anomalies", "fct_cost_anomaly_drivers");
 
   @SuppressWarnings("unchecked")
   static ModelExpectations load(String model) {

@@ -23,7 +23,10 @@ class EvaluateJobTest {
     List<String> lines = new ArrayList<>();
     EvaluationPlan plan = new EvaluationPlan(7, 3, 2, 8000, YearMonth.of(2025, 1));
     EvaluationReport report = new EvaluateJob(SharedSpark.session(),
-        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), lines::add)
+        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), line -> {
+          lines.add(line);
+          System.out.println(line);
+        })
         .run(plan, work);
     report.lines().forEach(System.out::println);
 
