@@ -18,7 +18,7 @@ public record AnomalyScore(int events, int eventsFound, int detections, int true
 
   /** An event injected into a tenant. */
   public record Injected(String tenantId, CostEvent event) {
-    boolean covers(Detection d) {
+    public boolean covers(Detection d) {
       return tenantId.equals(d.tenantId()) && event.productCode().equals(d.productCode())
           && !d.day().isBefore(event.start()) && !d.day().isAfter(event.windowEnd());
     }

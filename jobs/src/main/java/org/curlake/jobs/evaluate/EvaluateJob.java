@@ -113,8 +113,33 @@ public final class EvaluateJob {
     for (TenantConfig tenant : tenants) {
       backtested.addAll(backtest.run(tenant.id()));
     }
+    reportMismatches(truth, detections, findings);
     return new EvaluationReport(AnomalyScore.score(truth.events(), detections), IdleScore.score(truth.resources(),
         findings), ForecastAccuracy.byHorizon(backtested), (System.nanoTime() - started) / 1e9);
+  }
+
+  /** One line per missed event, unmatched detection, missed idle resource and flagged healthy one. */
+  private void reportMismatches(GroundTruth truth, List<AnomalyScore.Detection> detections,
+      List<IdleScore.Finding> findings) {
+    for (AnomalyScore.Injected event : truth.events()) {
+      if (detections.stream().noneMatch(event::covers)) {
+        progress.accept("evaluate missed_event tenant=" + event.tenantId() + " event=" + event.event());
+      }
+    }
+    for (AnomalyScore.Detection detection : detections) {
+      if (truth.events().stream().noneMatch(e -> e.covers(detection))) {
+        progress.accept("evaluate unmatched_detection " + detection);
+      }
+    }
+    for (IdleScore.Injected resource : truth.resources()) {
+      List<String> rules = findings.stream().filter(f -> f.tenantId().equals(resource.tenantId())
+          && f.resourceId().equals(resource.resource().resourceId())).map(IdleScore.Finding::ruleId).toList();
+      boolean idle = resource.resource().kind().idle();
+      if (idle ? !rules.contains(resource.resource().kind().expectedRule()) : !rules.isEmpty()) {
+        progress.accept("evaluate idle_mismatch tenant=" + resource.tenantId() + " " + resource.resource()
+            + " findings=" + rules);
+      }
+    }
   }
 
   private static void deleteTree(Path folder) {

@@ -21,7 +21,7 @@ class EvaluateJobTest {
   @Test
   void aSmallEvaluationMeetsTheTargets() throws Exception {
     List<String> lines = new ArrayList<>();
-    EvaluationPlan plan = new EvaluationPlan(7, 3, 2, 8000, YearMonth.of(2025, 1));
+    EvaluationPlan plan = new EvaluationPlan(7, 2, 2, 8000, YearMonth.of(2025, 1));
     EvaluationReport report = new EvaluateJob(SharedSpark.session(),
         new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), line -> {
           lines.add(line);
