@@ -4,10 +4,11 @@
 --   month_to_date_usd   amortized cost of the period's days up to and including :as_of_date
 --   run_rate_daily_usd  average daily amortized cost of the last 7 days up to :as_of_date (fewer
 --                       early in the month), so one-off charges of day 1 weigh less than in an MTD average
---   forecast_usd        month_to_date_usd + run_rate_daily_usd * days left in the month
+--   forecast_usd        the month-end forecast of fct_cost_forecast (tenant total, same as-of date) when
+--                       there is one, else month_to_date_usd + run_rate_daily_usd * days left in the month
 --   status              EXCEEDED when month-to-date >= budget; WARN when month-to-date or forecast
 --                       >= warn_percent of the budget; else OK
--- Input views: fct_cost_daily, tenant_budgets (tenant_id, monthly_usd, warn_percent).
+-- Input views: fct_cost_daily, fct_cost_forecast, tenant_budgets (tenant_id, monthly_usd, warn_percent).
 -- Parameters: :tenant_id, :billing_period (the month of :as_of_date), :as_of_date.
 
 with daily_costs as (
@@ -19,6 +20,25 @@ with daily_costs as (
 budgets as (
 
     select * from tenant_budgets
+
+),
+
+month_end_forecasts as (
+
+    select * from fct_cost_forecast
+
+),
+
+modelled as (
+
+    select max(forecast_usd) as forecast_usd
+
+    from month_end_forecasts
+    where tenant_id = :tenant_id
+        and billing_period = :billing_period
+        and as_of_date = cast(:as_of_date as date)
+        and horizon = 'month_end'
+        and scope = 'tenant'
 
 ),
 
@@ -68,13 +88,14 @@ forecast as (
         calendar.days_in_month,
         cast(totals.month_to_date_usd as decimal(30, 10)) as month_to_date_usd,
         cast(totals.last_days_usd / calendar.run_rate_days as decimal(30, 10)) as run_rate_daily_usd,
-        cast(totals.month_to_date_usd
-            + totals.last_days_usd / calendar.run_rate_days * (calendar.days_in_month - calendar.days_elapsed)
+        cast(coalesce(modelled.forecast_usd, totals.month_to_date_usd
+            + totals.last_days_usd / calendar.run_rate_days * (calendar.days_in_month - calendar.days_elapsed))
             as decimal(30, 10)) as forecast_usd
 
     from budgets
     cross join calendar
     cross join totals
+    cross join modelled
     where budgets.tenant_id = :tenant_id
 
 ),

@@ -47,6 +47,12 @@ public enum LakeTable {
   /** EC2 instances with their daily CloudWatch CPU and network over 14 days and the low-utilization finding. */
   FCT_INSTANCE_UTILIZATION("marts", "fct_instance_utilization", List.of("tenant_id", "billing_period"),
       "EC2 instances: 14-day CloudWatch CPU and network, low-utilization finding with evidence"),
+  /** Month-end and next-month cost forecast per service and in total, with an 80% interval, as of a date. */
+  FCT_COST_FORECAST("marts", "fct_cost_forecast", List.of("tenant_id", "billing_period"),
+      "month-end and next-month forecast per service and tenant total, 80% interval, naive baselines"),
+  /** Past months forecast from the data as of earlier dates, against the actual and naive baselines. */
+  FCT_FORECAST_BACKTEST("marts", "fct_forecast_backtest", List.of("tenant_id"),
+      "backtest of the forecast: past months forecast as of days 7/14/21 and the month before, errors vs naive"),
   /** Bronze rows that broke a validity rule, with the reason; kept out of the marts. */
   QUARANTINE("quality", "quarantine", List.of("tenant_id", "billing_period"),
       "bronze line items that broke a validity rule, with the rule as reason"),

@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The analytics of a tenant's billing period as of a date: idle resources (from the curated line
- * items, recomputed from bronze by the curate models), budget status, cost anomalies and their
- * drivers (from fct_cost_daily). Each table's (tenant, period) partition is replaced in one Delta
+ * items, recomputed from bronze by the curate models), budget status, the cost forecast, cost
+ * anomalies and their drivers (from fct_cost_daily). Each table's (tenant, period) partition is replaced in one Delta
  * commit; a WARN or EXCEEDED budget is posted to the webhook. A failing tenant leaves its tables
  * as they were and the other tenants still run.
  */
@@ -111,6 +111,8 @@ public final class AnalyticsJob {
 
       Map<String, Long> written = new LinkedHashMap<>();
       write(LakeTable.FCT_IDLE_RESOURCES, models.runAll(load(IDLE_MODELS), parameters), partition, runId, written);
+      write(LakeTable.FCT_COST_FORECAST, models.run(SqlModel.load("fct_cost_forecast"), parameters), partition, runId,
+          written);
       Dataset<Row> budget = models.run(SqlModel.load("budget_status"), parameters);
       List<Row> budgetRows = budget.collectAsList();
       write(LakeTable.BUDGET_STATUS, budget, partition, runId, written);

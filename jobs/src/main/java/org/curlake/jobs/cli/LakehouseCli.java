@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         AnalyticsCommand.class,
         RegisterCommand.class,
         UtilizationCommand.class,
+        EvaluateCommand.class,
         DemoCommand.class,
         BenchCommand.class,
     })

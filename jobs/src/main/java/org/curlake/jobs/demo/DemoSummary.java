@@ -21,7 +21,7 @@ public final class DemoSummary {
   public static final List<LakeTable> DATA_TABLES = List.of(LakeTable.CUR_LINE_ITEMS, LakeTable.FCT_COST_DAILY,
       LakeTable.FCT_COST_BY_TAG, LakeTable.FCT_COST_MONTHLY, LakeTable.DIM_ACCOUNTS, LakeTable.DIM_SERVICES,
       LakeTable.FOCUS_COSTS, LakeTable.QUARANTINE, LakeTable.FCT_IDLE_RESOURCES, LakeTable.BUDGET_STATUS,
-      LakeTable.FCT_COST_ANOMALIES, LakeTable.FCT_COST_ANOMALY_DRIVERS);
+      LakeTable.FCT_COST_FORECAST, LakeTable.FCT_COST_ANOMALIES, LakeTable.FCT_COST_ANOMALY_DRIVERS);
 
   private DemoSummary() {}
 

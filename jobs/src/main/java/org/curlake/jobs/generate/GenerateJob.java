@@ -42,6 +42,13 @@ public final class GenerateJob {
 
   /** Generates every period of {@code spec} under {@code output}, reporting each period as it is written. */
   public GenerateResult run(GeneratorSpec spec, SourceLocation output, Consumer<PeriodOutput> progress) {
+    return run(spec, InjectionSpec.NONE, output, progress);
+  }
+
+  /** Generates every period of {@code spec} with an evaluation's injection (see {@link InjectionSpec}). */
+  public GenerateResult run(GeneratorSpec spec, InjectionSpec injection, SourceLocation output,
+      Consumer<PeriodOutput> progress) {
+    Objects.requireNonNull(injection, "injection");
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(output, "output");
     long started = System.nanoTime();
@@ -51,7 +58,7 @@ public final class GenerateJob {
     try {
       List<PeriodOutput> periods = new ArrayList<>();
       for (YearMonth period : spec.periods()) {
-        PeriodOutput written = write(spec, output, period);
+        PeriodOutput written = write(spec, injection, output, period);
         periods.add(written);
         progress.accept(written);
       }
@@ -70,11 +77,12 @@ public final class GenerateJob {
     };
   }
 
-  private PeriodOutput write(GeneratorSpec spec, SourceLocation output, YearMonth period) {
+  private PeriodOutput write(GeneratorSpec spec, InjectionSpec injection, SourceLocation output, YearMonth period) {
     long started = System.nanoTime();
     String folder = output.hadoopPath() + "/" + periodFolder(spec.format(), period);
     int files = SyntheticCur.partitions(spec.rowsPerMonth());
-    SyntheticCur.month(SyntheticCur.generatorSession(spark), spec, period)
+    SyntheticCur.GeneratedMonth month = SyntheticCur.month(SyntheticCur.generatorSession(spark), spec, period, injection);
+    month.lines()
         .coalesce(files)
         .sortWithinPartitions(col("line_item_usage_start_date"), col("identity_line_item_id"))
         .write()
@@ -83,8 +91,9 @@ public final class GenerateJob {
         .parquet(folder);
     int written = nameLikeAws(folder, fileStem(spec, period));
     long rows = spark.read().parquet(folder).count();
-    if (rows != spec.rowsPerMonth()) {
-      throw new IllegalStateException("wrote " + rows + " rows to " + folder + ", expected " + spec.rowsPerMonth());
+    if (rows != spec.rowsPerMonth() + month.injectedRows()) {
+      throw new IllegalStateException("wrote " + rows + " rows to " + folder + ", expected "
+          + (spec.rowsPerMonth() + month.injectedRows()));
     }
     return new PeriodOutput(spec.tenantId(), period, folder, rows, written, secondsSince(started));
   }

@@ -44,12 +44,31 @@ public final class SyntheticCur {
    * {@code spark}'s session. For volume, run it in a {@link #generatorSession} (GenerateJob does).
    */
   public static Dataset<Row> month(SparkSession spark, GeneratorSpec spec, YearMonth period) {
+    return month(spark, spec, period, InjectionSpec.NONE).lines();
+  }
+
+  /** A generated month and how many of its line items the injection added. */
+  public record GeneratedMonth(Dataset<Row> lines, long injectedRows) {}
+
+  /**
+   * The line items of one billing period with an evaluation's injection: usage shaped by its growth,
+   * weekend dip and cost events ({@link DemandShape}), plus the lines of its resources
+   * ({@link InjectedLines}). With {@link InjectionSpec#NONE}, exactly {@link #month(SparkSession,
+   * GeneratorSpec, YearMonth)}.
+   */
+  public static GeneratedMonth month(SparkSession spark, GeneratorSpec spec, YearMonth period,
+      InjectionSpec injection) {
     if (spark == null) {
       throw new IllegalArgumentException("a SparkSession is required");
     }
     MonthPlan plan = MonthPlan.of(spec, period);
     RowAllocation rows = plan.rows();
     Dataset<Row> usage = UsageLines.of(spark, plan);
+    if (!injection.isNone()) {
+      // Materialised once (an evaluation's months are small): the injected lines copy templates out of it,
+      // and filters over the generator's projections would otherwise compile to methods over 64 KB.
+      usage = DemandShape.apply(usage, spec, period, injection).localCheckpoint();
+    }
     Dataset<Row> lines = usage;
     if (rows.reservations() > 0) {
       lines = lines.union(CommitmentFeeLines.reservationFees(spark, plan, usage));
@@ -60,10 +79,17 @@ public final class SyntheticCur {
     if (rows.taxRows() + rows.creditRows() > 0) {
       lines = lines.union(AdjustmentLines.of(spark, plan, usage));
     }
+    long injectedRows = 0;
+    if (!injection.resources().isEmpty()) {
+      lines = lines.localCheckpoint();
+      Dataset<Row> injected = InjectedLines.of(spark, spec, period, injection, usage, lines);
+      injectedRows = injected.count();
+      lines = lines.union(injected);
+    }
     Dataset<Row> billed = lines.withColumns(billing(plan));
-    return spec.format() == SourceFormat.LEGACY_CUR
+    return new GeneratedMonth(spec.format() == SourceFormat.LEGACY_CUR
         ? LegacyCurFormat.of(billed)
-        : Cur2Format.of(billed, plan.edpDiscount());
+        : Cur2Format.of(billed, plan.edpDiscount()), injectedRows);
   }
 
   /**

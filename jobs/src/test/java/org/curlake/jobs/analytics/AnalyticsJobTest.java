@@ -76,12 +76,19 @@ class AnalyticsJobTest {
       assertEquals(0, anomalies.where(col("usage_date").gt(java.sql.Date.valueOf(asOf))).count());
       assertTrue(anomalies.count() > 0);
       List<Row> first = anomalies.orderBy("usage_date", "product_code").collectAsList();
+      Dataset<Row> forecast = table(LakeTable.FCT_COST_FORECAST);
+      assertEquals(2, forecast.where(col("scope").equalTo("tenant")).count(), "a month-end and a next-month total");
+      assertEquals(0, forecast.where(col("lower_usd").gt(col("forecast_usd"))
+          .or(col("upper_usd").lt(col("forecast_usd")))).count(), "the interval holds the forecast");
+      List<Row> firstForecast = forecast.orderBy("horizon", "product_code").collectAsList();
 
       AnalyticsRun again = job.run(List.of(tenant), Optional.empty(), asOf).get(0);
       assertFalse(again.failed(), again.progressLine());
       assertEquals(first, table(LakeTable.FCT_COST_ANOMALIES).orderBy("usage_date", "product_code").collectAsList(),
           "same input and as-of date, same anomalies; the partition is replaced, not appended");
       assertEquals(1, table(LakeTable.BUDGET_STATUS).count());
+      assertEquals(firstForecast, table(LakeTable.FCT_COST_FORECAST).orderBy("horizon", "product_code").collectAsList(),
+          "same input and as-of date, same forecast");
     }
   }
 

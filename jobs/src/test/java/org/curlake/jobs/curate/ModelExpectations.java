@@ -20,14 +20,15 @@ record ModelExpectations(
     Map<String, List<Object>> acceptedValues,
     List<Fixture> fixtures) {
 
-  /** Rows written as column → value maps; columns left out are null. */
-  record Fixture(String name, Map<String, List<Map<String, Object>>> inputs, List<Map<String, Object>> expect) {}
+  /** Rows written as column → value maps; columns left out are null. Parameters override the model's. */
+  record Fixture(String name, Map<String, Object> parameters, Map<String, List<Map<String, Object>>> inputs,
+      List<Map<String, Object>> expect) {}
 
   /** Every model the jobs run, in dependency order. */
   static final List<String> MODELS = List.of("stg_cur_line_items", "int_line_items_costed", "fct_cost_daily",
       "fct_cost_by_tag", "focus_costs", "fct_cost_monthly", "dim_accounts", "dim_services",
       "int_snapshot_first_seen", "int_idle_resource_usage", "int_volume_days_without_instance", "fct_idle_resources",
-      "budget_status", "int_daily_service_cost", "fct_cost_anomalies", "fct_cost_anomaly_drivers");
+      "fct_cost_forecast", "budget_status", "int_daily_service_cost", "fct_cost_anomalies", "fct_cost_anomaly_drivers");
 
   @SuppressWarnings("unchecked")
   static ModelExpectations load(String model) {
@@ -42,6 +43,7 @@ record ModelExpectations(
       }
       List<Fixture> fixtures = ((List<Map<String, Object>>) yaml.getOrDefault("fixtures", List.of())).stream()
           .map(f -> new Fixture((String) f.get("name"),
+              (Map<String, Object>) f.getOrDefault("parameters", Map.of()),
               (Map<String, List<Map<String, Object>>>) f.get("inputs"),
               (List<Map<String, Object>>) f.get("expect")))
           .toList();

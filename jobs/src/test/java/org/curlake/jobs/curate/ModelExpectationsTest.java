@@ -77,7 +77,9 @@ class ModelExpectationsTest {
         assertTrue(viewSchemas.containsKey(view), context + ": unknown input view " + view);
         runner.input(view, rows(viewSchemas.get(view), rows, context + " / " + view));
       });
-      Dataset<Row> output = runner.run(SqlModel.load(model), parameters(expected));
+      Map<String, Object> parameters = parameters(expected);
+      parameters.putAll(fixture.parameters());
+      Dataset<Row> output = runner.run(SqlModel.load(model), parameters);
       ModelAssertions.assertRows(fixture.expect(), output, context);
       ModelAssertions.assertKeysNotNullAndAcceptedValues(expected, output, context);
     }
