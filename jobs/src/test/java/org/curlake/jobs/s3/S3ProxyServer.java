@@ -3,8 +3,6 @@ package org.curlake.jobs.s3;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.curlake.jobs.process.FreePort;
 
 /**
  * A real S3-compatible server for tests: s3proxy (org.gaul:s3proxy, jar-with-dependencies, copied into
@@ -44,7 +43,7 @@ public final class S3ProxyServer implements AutoCloseable {
     }
     try {
       Path blobs = Files.createDirectories(baseDir.resolve("blobs"));
-      int port = freePort();
+      int port = FreePort.next();
       URI endpoint = URI.create("http://127.0.0.1:" + port);
       Path conf = baseDir.resolve("s3proxy.conf");
       Files.writeString(conf, String.join("\n",
@@ -72,11 +71,6 @@ public final class S3ProxyServer implements AutoCloseable {
     return endpoint;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   /** Polls until s3proxy answers HTTP (an anonymous request gets 403: it is up and checking signatures). */
   private void awaitReady() {

@@ -1,7 +1,6 @@
 package org.curlake.jobs.trino;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import org.curlake.jobs.process.FreePort;
 
 /**
  * A real single-node Trino server for tests, bound to 127.0.0.1 on a free port, with the project's shipped
@@ -55,7 +55,7 @@ public final class TrinoServer implements AutoCloseable {
     if (!Files.exists(plugins.resolve("delta-lake"))) {
       Files.createSymbolicLink(plugins.resolve("delta-lake"), home.resolve("plugin/delta-lake"));
     }
-    int port = freePort();
+    int port = FreePort.next();
     Files.writeString(etc.resolve("config.properties"), String.join("\n",
         "coordinator=true",
         "node-scheduler.include-coordinator=true",
@@ -170,11 +170,6 @@ public final class TrinoServer implements AutoCloseable {
     }
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
 
   @Override
   public void close() {
