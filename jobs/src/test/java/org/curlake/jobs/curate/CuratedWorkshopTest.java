@@ -183,7 +183,7 @@ class CuratedWorkshopTest {
     assertEquals(List.of(org.curlake.jobs.ingest.RunStatus.SUCCEEDED, org.curlake.jobs.ingest.RunStatus.SUCCEEDED),
         rerun.stream().map(CurateRun::status).toList());
     assertTrue(table(lake, LakeTable.FCT_COST_BY_TAG).where("billing_period = '2018-12' and tag_key = 'workload'").count() > 0);
-    WorkshopLake.delete(lake);
+    WorkshopLake.deleteCopy(lake);
   }
 
   /** FOCUS as input: the workshop's own FOCUS rows, delivered as a FOCUS export, curate to the same totals. */
@@ -210,7 +210,7 @@ class CuratedWorkshopTest {
     }
     assertEquals(daily.where("tenant_id = 'workshop'").select("line_item_type", "product_code", "region_code").distinct().count(),
         daily.where("tenant_id = 'workshop_focus'").select("line_item_type", "product_code", "region_code").distinct().count());
-    WorkshopLake.delete(lake);
+    WorkshopLake.deleteCopy(lake);
   }
 
   private static Map<String, BigDecimal> cents(Dataset<Row> rows, String periodColumn, Column amount) {

@@ -128,7 +128,7 @@ class WorkshopIngestTest {
     runs.where("tenant_id = 'workshop' and billing_period = '2018-11'").orderBy("started_at")
         .select("status").collectAsList().forEach(r -> statuses.add(r.getString(0)));
     assertEquals(List.of("SUCCEEDED", "SKIPPED", "SUCCEEDED"), statuses);
-    WorkshopLake.delete(lake);
+    WorkshopLake.deleteCopy(lake);
   }
 
   private static Map<String, BigDecimal> centsBy(Dataset<Row> grouped) {

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +12,7 @@ import java.util.stream.Stream;
 import org.curlake.config.AccountInfo;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.SharedSpark;
+import org.curlake.jobs.TenantWorkspace;
 import org.curlake.jobs.TestTenants;
 import org.curlake.jobs.curate.CurateJob;
 import org.curlake.jobs.curate.CurateRun;
@@ -70,7 +70,7 @@ public final class WorkshopLake {
   public static Path copyTo(Path to) {
     Path from = path();
     try {
-      delete(to);
+      TenantWorkspace.deleteRecursively(to);
       try (Stream<Path> paths = Files.walk(from)) {
         for (Path path : paths.sorted().toList()) {
           Path target = to.resolve(from.relativize(path).toString());
@@ -87,22 +87,15 @@ public final class WorkshopLake {
     return to;
   }
 
-  /** Deletes a folder tree (e.g. a private copy once its test is done); a missing folder is fine. */
-  public static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
+  /** Deletes a private copy once its test is done. */
+  public static void deleteCopy(Path copy) throws IOException {
+    TenantWorkspace.deleteRecursively(copy);
   }
 
   private static synchronized Built build() {
     if (built == null) {
       try {
-        delete(ROOT);
+        TenantWorkspace.deleteRecursively(ROOT);
         Files.createDirectories(ROOT);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
