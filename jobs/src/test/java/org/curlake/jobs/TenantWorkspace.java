@@ -102,7 +102,8 @@ public final class TenantWorkspace {
     return List.of(command, "--config", configDir().toString(), "--lake", lake.toString());
   }
 
-  static void deleteRecursively(Path dir) throws IOException {
+  /** Deletes a folder tree; a missing folder is fine. */
+  public static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,10 +54,16 @@ class StandaloneClusterIT {
   static void startClusterAndRunLocally() {
     SparkSession spark = SharedSpark.session();
     workspace = TenantWorkspace.create(spark, "standalone-cluster", TENANT, 2, 6_000);
-    Path reference = workspace.lake("lake-local");
-    workspace.ingestAndCurate(spark, reference);
-    local = LakePartitions.of(spark, reference);
-    cluster = StandaloneCluster.start(workspace.root().resolve("cluster"), 2);
+    // The master and workers (their own JVMs) start while this JVM writes the local reference.
+    CompletableFuture<StandaloneCluster> starting = CompletableFuture.supplyAsync(
+        () -> StandaloneCluster.start(workspace.root().resolve("cluster"), 2));
+    try {
+      Path reference = workspace.lake("lake-local");
+      workspace.ingestAndCurate(spark, reference);
+      local = LakePartitions.of(spark, reference);
+    } finally {
+      cluster = starting.join();
+    }
   }
 
   @AfterAll
