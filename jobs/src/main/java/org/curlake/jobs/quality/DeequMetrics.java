@@ -49,15 +49,18 @@ public final class DeequMetrics {
   }
 
   /**
-   * Each period's metric values of the checks, from one Deequ analysis run over the data of all
-   * the periods: each analyzer is filtered to its period, so the scan-shareable ones (completeness,
-   * compliance) share one pass over the data for every period.
+   * Each period's metric values of the checks over the data of all the periods. The scan-shareable
+   * metrics (completeness, compliance) are filtered per period and computed in one Deequ run, one
+   * pass over the data for every period; uniqueness groups the rows, so it runs on each period's
+   * rows on their own (a grouping pass per period either way).
    *
    * @param periods billing periods ('YYYY-MM', checked), each a value of the data's billing_period
    */
   @SuppressWarnings({"rawtypes", "unchecked"})
   public static Map<String, Map<QualityCheck, Try<Object>>> computeByPeriod(Dataset<Row> data,
       List<QualityCheck> checks, List<String> periods) {
+    List<QualityCheck> shared = checks.stream().filter(c -> c.metric() != QualityCheck.Metric.UNIQUENESS).toList();
+    List<QualityCheck> grouping = checks.stream().filter(c -> c.metric() == QualityCheck.Metric.UNIQUENESS).toList();
     Map<String, Map<QualityCheck, Analyzer>> analyzers = new LinkedHashMap<>();
     var builder = AnalysisRunner.onData(data);
     for (String period : periods) {
@@ -66,16 +69,29 @@ public final class DeequMetrics {
       }
       Option<String> where = Option.apply("billing_period = '" + period + "'");
       Map<QualityCheck, Analyzer> ofPeriod = new LinkedHashMap<>();
-      for (QualityCheck check : checks) {
+      for (QualityCheck check : shared) {
         Analyzer analyzer = analyzer(check, where);
         ofPeriod.put(check, analyzer);
         builder = builder.addAnalyzer(analyzer);
       }
       analyzers.put(period, ofPeriod);
     }
-    AnalyzerContext context = builder.run();
+    Map<String, Map<QualityCheck, Try<Object>>> sharedValues = new LinkedHashMap<>();
+    if (!shared.isEmpty()) {
+      AnalyzerContext context = builder.run();
+      analyzers.forEach((period, ofPeriod) -> sharedValues.put(period, values(context, ofPeriod)));
+    }
     Map<String, Map<QualityCheck, Try<Object>>> values = new LinkedHashMap<>();
-    analyzers.forEach((period, ofPeriod) -> values.put(period, values(context, ofPeriod)));
+    for (String period : periods) {
+      Map<QualityCheck, Try<Object>> groupingValues = grouping.isEmpty() ? Map.of()
+          : compute(data.where(org.apache.spark.sql.functions.col("billing_period").equalTo(period)), grouping);
+      Map<QualityCheck, Try<Object>> ofPeriod = new LinkedHashMap<>();
+      for (QualityCheck check : checks) {
+        ofPeriod.put(check, groupingValues.containsKey(check) ? groupingValues.get(check)
+            : sharedValues.get(period).get(check));
+      }
+      values.put(period, ofPeriod);
+    }
     return values;
   }
 
