@@ -113,4 +113,18 @@ public final class TenantWorkspace {
       }
     }
   }
+
+  /** Copies a folder tree (a lake or a Delta table: their logs hold relative paths) into {@code to}. */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.sorted().toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
+      }
+    }
+  }
 }

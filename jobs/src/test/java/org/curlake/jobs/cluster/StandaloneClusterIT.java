@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -154,15 +153,8 @@ class StandaloneClusterIT {
   private static void copyTable(Path fromLake, Path toLake, LakeTable table) {
     Path from = Path.of(table.location(fromLake.toString()));
     Path to = Path.of(table.location(toLake.toString()));
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
+    try {
+      TenantWorkspace.copyTree(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.curlake.config.AccountInfo;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.SharedSpark;
@@ -71,16 +70,7 @@ public final class WorkshopLake {
     Path from = path();
     try {
       TenantWorkspace.deleteRecursively(to);
-      try (Stream<Path> paths = Files.walk(from)) {
-        for (Path path : paths.sorted().toList()) {
-          Path target = to.resolve(from.relativize(path).toString());
-          if (Files.isDirectory(path)) {
-            Files.createDirectories(target);
-          } else {
-            Files.copy(path, target);
-          }
-        }
-      }
+      TenantWorkspace.copyTree(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy the workshop lake to " + to, e);
     }
