@@ -211,13 +211,7 @@ public final class CurateJob {
       return new CurateRun(tenant.id(), period, RunStatus.FAILED, inputs, 0, 0, Map.of(),
           Duration.between(started, Instant.now()), error);
     } finally {
-      if (costed != null) {
-        costed.unpersist();
-      }
-      if (checked != null) {
-        checked.unpersist();
-      }
-      spark.sparkContext().clearJobGroup();
+      release(costed, checked);
     }
   }
 
@@ -274,14 +268,18 @@ public final class CurateJob {
       });
       return runs;
     } finally {
-      if (costed != null) {
-        costed.unpersist();
-      }
-      if (checked != null) {
-        checked.unpersist();
-      }
-      spark.sparkContext().clearJobGroup();
+      release(costed, checked);
     }
+  }
+
+  /** Unpersists the datasets a pass cached (null when the pass failed before caching them) and ends its job group. */
+  private void release(Dataset<?>... cached) {
+    for (Dataset<?> dataset : cached) {
+      if (dataset != null) {
+        dataset.unpersist();
+      }
+    }
+    spark.sparkContext().clearJobGroup();
   }
 
   private CurateRun curateTenant(String runId, TenantConfig tenant, String inputs,
