@@ -6,12 +6,17 @@ import static org.apache.spark.sql.functions.lit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -48,7 +53,7 @@ public final class CurateJob {
       "dim_accounts", LakeTable.DIM_ACCOUNTS,
       "dim_services", LakeTable.DIM_SERVICES);
 
-  private static final List<String> PERIOD_MODEL_NAMES = java.util.stream.Stream.concat(
+  private static final List<String> PERIOD_MODEL_NAMES = Stream.concat(
       PERIOD_MODELS.stream(), PERIOD_MARTS.keySet().stream()).toList();
 
   private static final Logger LOG = LoggerFactory.getLogger(CurateJob.class);
@@ -112,8 +117,8 @@ public final class CurateJob {
         // Incremental only when the marts match what the period marts were before this run.
         boolean incremental = history.tenantWideCurrent() && previous != null
             && logicOf(previous).equals(logicOf(inputs));
-        Optional<java.util.Set<String>> changedPeriods = incremental
-            ? Optional.of(new java.util.TreeSet<>(curatedNow.values().stream().filter(run -> !run.failed())
+        Optional<Set<String>> changedPeriods = incremental
+            ? Optional.of(new TreeSet<>(curatedNow.values().stream().filter(run -> !run.failed())
                 .map(CurateRun::billingPeriod).toList()))
             : Optional.empty();
         tenantRuns.add(report(unchanged ? CurateRun.skipped(tenant.id(), null, inputs)
@@ -135,7 +140,7 @@ public final class CurateJob {
   private String tenantWideFingerprint(TenantConfig tenant, Map<String, String> bronzeVersions) {
     List<String> models = List.copyOf(TENANT_MARTS.keySet());
     return CurateInputs.fingerprint("", tenant, validityRules, models) + "/"
-        + CurateInputs.fingerprint(new java.util.TreeMap<>(bronzeVersions).toString(), tenant, validityRules, models);
+        + CurateInputs.fingerprint(new TreeMap<>(bronzeVersions).toString(), tenant, validityRules, models);
   }
 
   private static String logicOf(String tenantWideFingerprint) {
@@ -283,7 +288,7 @@ public final class CurateJob {
   }
 
   private CurateRun curateTenant(String runId, TenantConfig tenant, String inputs,
-      Optional<java.util.Set<String>> changedPeriods) {
+      Optional<Set<String>> changedPeriods) {
     Instant started = Instant.now();
     spark.sparkContext().setJobGroup("curate-" + tenant.id(), "curate tenant-wide marts of " + tenant.id(), false);
     try {
@@ -324,6 +329,6 @@ public final class CurateJob {
     for (int i = 0; i < pairs.length; i += 2) {
       map.put((String) pairs[i], (LakeTable) pairs[i + 1]);
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 }
