@@ -19,6 +19,6 @@ public final class ApiMain implements Runnable {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
       System.setProperty("org.slf4j.simpleLogger.log.io.delta.kernel", "error");
     }
-    System.exit(new CommandLine(new ApiMain()).execute(args));
+    System.exit(new CommandLine(new ApiMain()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 }

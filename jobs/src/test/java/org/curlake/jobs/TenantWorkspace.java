@@ -102,13 +102,28 @@ public final class TenantWorkspace {
     return List.of(command, "--config", configDir().toString(), "--lake", lake.toString());
   }
 
-  static void deleteRecursively(Path dir) throws IOException {
+  /** Deletes a folder tree; a missing folder is fine. */
+  public static void deleteRecursively(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
+      }
+    }
+  }
+
+  /** Copies a folder tree (a lake or a Delta table: their logs hold relative paths) into {@code to}. */
+  public static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path path : paths.sorted().toList()) {
+        Path target = to.resolve(from.relativize(path).toString());
+        if (Files.isDirectory(path)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(path, target);
+        }
       }
     }
   }

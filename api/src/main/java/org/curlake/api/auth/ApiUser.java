@@ -1,5 +1,6 @@
 package org.curlake.api.auth;
 
+import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,12 +38,17 @@ public record ApiUser(String name, String tokenSha256, Role role, List<String> t
 
   /** The lowercase hex SHA-256 of a token, as stored in users.yaml. */
   public static String hash(String token) {
+    MessageDigest sha256 = SHA256.get();
+    sha256.reset();
+    return HexFormat.of().formatHex(sha256.digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** One digest per request thread: looking the algorithm up on every request cost as much as hashing. */
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
+      return MessageDigest.getInstance("SHA-256");
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
-  }
+  });
 }

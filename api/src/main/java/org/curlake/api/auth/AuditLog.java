@@ -17,13 +17,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One logfmt line per cost view: when, who, which tenant, which route and query, the status.
- * Requests only queue their line; one writer thread appends the lines to the file and flushes
- * after each batch, so auditing never serialises the request threads. {@link #close} writes all.
+ * Requests only queue what they saw (time, user, tenant, route, query, status); one writer thread
+ * formats and appends the lines and flushes after each batch, so auditing costs the request threads
+ * one small record and never serialises them. {@link #close} writes all.
  */
 public final class AuditLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
   private final BufferedWriter writer;
-  private final LinkedBlockingQueue<String> pending = new LinkedBlockingQueue<>(100_000);
+  private final LinkedBlockingQueue<View> pending = new LinkedBlockingQueue<>(100_000);
   private final Thread drainer;
   private final java.util.concurrent.atomic.AtomicLong queued = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
@@ -44,10 +45,8 @@ public final class AuditLog implements AutoCloseable {
   }
 
   public void record(String user, String tenant, String route, String query, int status) {
-    String line = "ts=" + Instant.now() + " event=cost_view user=" + user + " tenant=" + (tenant == null ? "*" : tenant)
-        + " route=\"" + route + "\" query=\"" + query.replace("\"", "%22") + "\" status=" + status;
     try {
-      pending.put(line);
+      pending.put(new View(System.currentTimeMillis(), user, tenant, route, query, status));
       queued.incrementAndGet();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -70,18 +69,18 @@ public final class AuditLog implements AutoCloseable {
   }
 
   private void drain() {
-    List<String> batch = new ArrayList<>();
+    List<View> batch = new ArrayList<>();
     while (open || !pending.isEmpty()) {
       try {
-        String first = pending.poll(100, TimeUnit.MILLISECONDS);
+        View first = pending.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
         batch.add(first);
         pending.drainTo(batch, 10_000);
         synchronized (writer) {
-          for (String line : batch) {
-            writer.write(line);
+          for (View view : batch) {
+            writer.write(view.line());
             writer.newLine();
           }
           writer.flush();
@@ -112,6 +111,14 @@ public final class AuditLog implements AutoCloseable {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One cost view, formatted as its logfmt line by the writer thread. */
+  private record View(long epochMillis, String user, String tenant, String route, String query, int status) {
+    String line() {
+      return "ts=" + Instant.ofEpochMilli(epochMillis) + " event=cost_view user=" + user + " tenant=" + (tenant == null ? "*" : tenant)
+          + " route=\"" + route + "\" query=\"" + query.replace("\"", "%22") + "\" status=" + status;
     }
   }
 }

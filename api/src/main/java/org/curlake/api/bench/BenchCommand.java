@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code bench} (./lakehouse bench-api): starts the API in process on a free loopback port (rate
- * limit off), then loads the summary and daily-cost routes with N concurrent connections for a
- * bounded time each, printing requests per second and p50/p99 latency per route.
+ * limit off), warms every route up, then loads the summary and daily-cost routes with N concurrent
+ * connections for a bounded time each, printing requests per second and p50/p99 latency per route.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Load-test the summary and daily-cost routes on loopback.")
 public final class BenchCommand implements Callable<Integer> {
@@ -33,10 +33,18 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--seconds", defaultValue = "10", description = "seconds of load per route (default: ${DEFAULT-VALUE})")
   int seconds;
 
+  @Option(names = "--warmup-seconds", defaultValue = "3",
+      description = "seconds of unmeasured load per route, all routes before any is measured (default: ${DEFAULT-VALUE})")
+  int warmupSeconds;
+
+  @Option(names = "--client", defaultValue = "socket",
+      description = "socket: blocking keep-alive sockets, as wrk; jdk: java.net.http clients (default: ${DEFAULT-VALUE})")
+  LoadGenerator.Client client;
+
   @Override
   public Integer call() throws Exception {
-    if (connections < 1 || connections > 512 || seconds < 1 || seconds > 600) {
-      System.err.println("bench: --connections must be 1-512 and --seconds 1-600");
+    if (connections < 1 || connections > 512 || seconds < 1 || seconds > 600 || warmupSeconds < 0 || warmupSeconds > 600) {
+      System.err.println("bench: --connections must be 1-512, --seconds 1-600 and --warmup-seconds 0-600");
       return 2;
     }
     ApiApp.Services services;
@@ -52,14 +60,19 @@ public final class BenchCommand implements Callable<Integer> {
     try {
       String base = "http://127.0.0.1:" + app.port() + "/api/v1/tenants/" + tenant;
       List<String> paths = List.of(base + "/summary", base + "/costs/daily?costType=amortized");
-      LoadGenerator load = new LoadGenerator(token, connections);
+      LoadGenerator load = new LoadGenerator(token, connections, client);
       for (String url : paths) {
         load.check(url);
       }
       System.out.println("bench tenant=" + tenant + " connections=" + connections + " seconds_per_route=" + seconds
-          + " cpus=" + Runtime.getRuntime().availableProcessors());
+          + " warmup_seconds=" + warmupSeconds + " client=" + client.name().toLowerCase() + " cpus="
+          + Runtime.getRuntime().availableProcessors());
       for (String url : paths) {
-        load.run(url, 1); // warm-up: JIT, first reads
+        if (warmupSeconds > 0) {
+          load.run(url, warmupSeconds); // JIT and first reads of every route, so no route is measured cold
+        }
+      }
+      for (String url : paths) {
         LoadResult result = load.run(url, seconds);
         System.out.println(result.line(url.substring(url.indexOf("/api/"))));
       }

@@ -12,14 +12,23 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-/** Closed-loop load: N threads, each on its own connection, sending one GET after another for a bounded time. */
+/**
+ * Closed-loop load: N threads, each on its own keep-alive connection, sending one GET after another
+ * for a bounded time. The connections are plain blocking sockets ({@link KeepAliveConnection}) or,
+ * for comparison, java.net.http clients (one per connection, each with its own selector thread).
+ */
 public final class LoadGenerator {
+  /** How the load generator's connections talk HTTP. */
+  public enum Client { SOCKET, JDK }
+
   private final String token;
   private final int connections;
+  private final Client client;
 
-  public LoadGenerator(String token, int connections) {
+  public LoadGenerator(String token, int connections, Client client) {
     this.token = token;
     this.connections = connections;
+    this.client = client;
   }
 
   /** Fails with the status and body unless the URL answers 200. */
@@ -55,32 +64,72 @@ public final class LoadGenerator {
     }
   }
 
-  private long[] loop(String url, long deadline, long[] errors, int worker) {
-    HttpClient client = client();
-    HttpRequest request = request(url);
+  private long[] loop(String url, long deadline, long[] errors, int worker) throws IOException {
     long[] latencies = new long[1 << 16];
     int count = 0;
-    while (System.nanoTime() < deadline) {
-      long sent = System.nanoTime();
-      try {
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() != 200) {
+    Request send = connect(url);
+    try {
+      while (System.nanoTime() < deadline) {
+        long sent = System.nanoTime();
+        try {
+          if (send.status() != 200) {
+            errors[worker]++;
+            continue;
+          }
+        } catch (IOException e) {
           errors[worker]++;
+          send.close(); // a broken connection is replaced, as a browser would
+          send = connect(url);
           continue;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
         }
-      } catch (IOException e) {
-        errors[worker]++;
-        continue;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
+        if (count == latencies.length) {
+          latencies = java.util.Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = System.nanoTime() - sent;
       }
-      if (count == latencies.length) {
-        latencies = java.util.Arrays.copyOf(latencies, count * 2);
-      }
-      latencies[count++] = System.nanoTime() - sent;
+    } finally {
+      send.close();
     }
     return java.util.Arrays.copyOf(latencies, count);
+  }
+
+  /** One connection's request: send the GET, read the whole response, give its status. */
+  private interface Request extends AutoCloseable {
+    int status() throws IOException, InterruptedException;
+
+    @Override
+    void close() throws IOException;
+  }
+
+  private Request connect(String url) throws IOException {
+    if (client == Client.SOCKET) {
+      KeepAliveConnection connection = new KeepAliveConnection(URI.create(url), token);
+      return new Request() {
+        @Override
+        public int status() throws IOException {
+          return connection.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+          connection.close();
+        }
+      };
+    }
+    HttpClient http = client();
+    HttpRequest request = request(url);
+    return new Request() {
+      @Override
+      public int status() throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   private static HttpClient client() {

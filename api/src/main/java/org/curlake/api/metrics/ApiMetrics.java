@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  */
 public final class ApiMetrics {
   private static final double[] BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1, 2.5};
-  private final ConcurrentHashMap<String, LongAdder> requests = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<RouteStatus, LongAdder> requests = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Latency> latencies = new ConcurrentHashMap<>();
   private final Supplier<Map<String, Long>> storeCounters;
 
@@ -22,25 +22,30 @@ public final class ApiMetrics {
   }
 
   public void record(String route, int status, double seconds) {
-    requests.computeIfAbsent(label(route) + ",status=\"" + status + "\"", k -> new LongAdder()).increment();
-    latencies.computeIfAbsent(label(route), k -> new Latency()).observe(seconds);
+    requests.computeIfAbsent(new RouteStatus(route, status), k -> new LongAdder()).increment();
+    latencies.computeIfAbsent(route, k -> new Latency()).observe(seconds);
   }
 
   public String prometheusText() {
     StringBuilder text = new StringBuilder();
     text.append("# HELP curlake_api_requests_total HTTP requests by route template and status.\n")
         .append("# TYPE curlake_api_requests_total counter\n");
-    new TreeMap<>(requests).forEach((labels, count) ->
-        text.append("curlake_api_requests_total{").append(labels).append("} ").append(count.sum()).append('\n'));
+    TreeMap<String, Long> counts = new TreeMap<>();
+    requests.forEach((key, count) -> counts.put(label(key.route()) + ",status=\"" + key.status() + "\"", count.sum()));
+    counts.forEach((labels, count) ->
+        text.append("curlake_api_requests_total{").append(labels).append("} ").append(count).append('\n'));
     text.append("# HELP curlake_api_request_duration_seconds Request latency by route template.\n")
         .append("# TYPE curlake_api_request_duration_seconds histogram\n");
-    new TreeMap<>(latencies).forEach((labels, latency) -> latency.write(text, labels));
+    new TreeMap<>(latencies).forEach((route, latency) -> latency.write(text, label(route)));
     new TreeMap<>(storeCounters.get()).forEach((name, value) -> {
       String metric = "curlake_api_store_" + name + "_total";
       text.append("# TYPE ").append(metric).append(" counter\n").append(metric).append(' ').append(value).append('\n');
     });
     return text.toString();
   }
+
+  /** Labels are written when /metrics is read, not on every request. */
+  private record RouteStatus(String route, int status) {}
 
   private static String label(String route) {
     return "route=\"" + route.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -1,5 +1,7 @@
 package org.curlake.api.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.util.List;
@@ -13,19 +15,22 @@ import org.curlake.config.TenantId;
 /**
  * Runs every authenticated route the same way: bearer token (401), rate limit (429), tenant id
  * (400) and the user's tenants and role (403) before any data is read; then the query parameters
- * (400), the audit line, and the result as JSON, a page of a list, or CSV.
+ * (400), the audit line, and the result as JSON, a page of a list, or CSV. JSON is rendered once
+ * per result object the store serves ({@link RenderedJson}).
  */
 public final class RouteDispatcher {
   private final ApiUsers users;
   private final RateLimiter rateLimiter;
   private final AuditLog audit;
   private final Set<String> knownTenants;
+  private final RenderedJson json;
 
-  public RouteDispatcher(ApiUsers users, AuditLog audit, Set<String> knownTenants) {
+  public RouteDispatcher(ApiUsers users, AuditLog audit, Set<String> knownTenants, ObjectMapper mapper) {
     this.users = users;
     this.rateLimiter = new RateLimiter(users.rateLimit());
     this.audit = audit;
     this.knownTenants = Set.copyOf(knownTenants);
+    this.json = new RenderedJson(mapper);
   }
 
   public Handler handler(ApiRoute route) {
@@ -49,13 +54,13 @@ public final class RouteDispatcher {
           : params.integer("size", RequestParams.DEFAULT_PAGE_SIZE, 1, RequestParams.MAX_PAGE_SIZE);
       Object result = route.handler().handle(new RouteRequest(user, tenant, ctx.pathParamMap(), params));
       audit.record(user.name(), tenant, route.path(), ctx.queryString() == null ? "" : ctx.queryString(), 200);
-      if (!route.list()) {
-        ctx.json(result);
-      } else if (csv) {
+      if (csv) {
         List<?> items = Page.of((List<?>) result, page, size).items();
         ctx.contentType("text/csv; charset=utf-8").result(CsvWriter.write(items, route.itemType()));
+      } else if (route.list()) {
+        ctx.contentType(ContentType.APPLICATION_JSON).result(json.of(result, page, size, () -> Page.of((List<?>) result, page, size)));
       } else {
-        ctx.json(Page.of((List<?>) result, page, size));
+        ctx.contentType(ContentType.APPLICATION_JSON).result(json.of(result, 0, 0, () -> result));
       }
     };
   }

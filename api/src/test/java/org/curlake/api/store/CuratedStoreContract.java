@@ -3,6 +3,7 @@ package org.curlake.api.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import org.curlake.api.cost.CostFilter;
 import org.curlake.api.cost.CostSummary;
 import org.curlake.api.cost.CostType;
 import org.curlake.api.cost.DailyCost;
+import org.curlake.api.cost.DrillDown;
 import org.curlake.api.cost.MonthlyCost;
 import org.curlake.api.cost.RankedCost;
 import org.curlake.api.cost.TagCost;
@@ -25,16 +27,20 @@ import org.curlake.api.insights.AnomalyQuery;
 import org.curlake.api.insights.IdleResource;
 import org.curlake.api.quality.DqCheck;
 import org.curlake.api.quality.SlaState;
+import org.curlake.api.web.BadRequest;
 import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link CuratedStore} must answer, checked against numbers computed independently with
- * Spark SQL over the same Delta tables. Subclasses give the store (Delta Kernel, Trino).
+ * Spark SQL over the same Delta tables, the dashboards' drill-down (service → usage type → resource)
+ * included. Subclasses give the store (Delta Kernel, Trino).
  */
 public abstract class CuratedStoreContract {
   protected final LakeFixture lake = LakeFixture.shared();
   private static final LocalDate FROM = LocalDate.of(2025, 7, 3);
   private static final LocalDate TO = LocalDate.of(2025, 8, 11);
+  private static final LocalDate JULY_1 = LocalDate.of(2025, 7, 1);
+  private static final LocalDate JULY_31 = LocalDate.of(2025, 7, 31);
 
   protected abstract CuratedStore store();
 
@@ -220,6 +226,63 @@ public abstract class CuratedStoreContract {
   }
 
   @Test
+  void usageTypesOfAServiceAreRankedByCost() {
+    String service = lake.sql("select product_code from fct_cost_daily where tenant_id = 'globex'"
+        + " group by 1 order by sum(amortized_cost) desc limit 1").get(0).getString(0);
+    List<RankedCost> usageTypes = store().topUsageTypes("globex", july(service, CostType.AMORTIZED), 100);
+    List<Row> expected = lake.sql("select usage_type, sum(amortized_cost) c from fct_cost_daily where tenant_id = 'globex'"
+        + " and product_code = '" + service + "' and usage_date between date'" + JULY_1 + "' and date'" + JULY_31 + "'"
+        + " group by 1 order by c desc, 1");
+    assertEquals(expected.size(), usageTypes.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(new RankedCost(i + 1, expected.get(i).getString(0), expected.get(i).getString(0), usd(expected.get(i).get(1))),
+          usageTypes.get(i));
+    }
+  }
+
+  @Test
+  void resourcesOfAUsageTypeSumTheFocusLineItems() {
+    Row top = lake.sql("select x_ServiceCode, x_UsageType from focus_costs where tenant_id = 'globex' and ResourceId is not null"
+        + " and to_date(ChargePeriodStart) between date'" + JULY_1 + "' and date'" + JULY_31 + "'"
+        + " group by 1, 2 order by count(distinct ResourceId) desc, sum(BilledCost) desc limit 1").get(0);
+    CostFilter filter = july(top.getString(0), CostType.UNBLENDED);
+    List<RankedCost> resources = store().topResources("globex", filter, Optional.of(top.getString(1)), 100);
+    List<Row> expected = lake.sql("select coalesce(nullif(trim(ResourceId), ''), '" + DrillDown.NO_RESOURCE + "'), sum(BilledCost) c"
+        + " from focus_costs where tenant_id = 'globex' and x_ServiceCode = '" + top.getString(0) + "' and x_UsageType = '"
+        + top.getString(1) + "' and to_date(ChargePeriodStart) between date'" + JULY_1 + "' and date'" + JULY_31 + "'"
+        + " group by 1 order by c desc, 1 limit 100");
+    assertTrue(resources.size() > 1, "the busiest usage type has several resources: " + resources);
+    assertEquals(expected.size(), resources.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i).getString(0), resources.get(i).id());
+      assertEquals(usd(expected.get(i).get(1)), resources.get(i).cost(), resources.get(i).id());
+    }
+    BigDecimal usageTypeTotal = store().topUsageTypes("globex", filter, 100).stream()
+        .filter(u -> u.id().equals(top.getString(1))).findFirst().orElseThrow().cost();
+    BigDecimal resourceTotal = resources.stream().map(RankedCost::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertTrue(usageTypeTotal.subtract(resourceTotal).abs().compareTo(new BigDecimal("0.05")) <= 0,
+        "resources add up to their usage type: " + resourceTotal + " vs " + usageTypeTotal);
+    assertEquals(lake.sql("select coalesce(nullif(trim(ResourceId), ''), '" + DrillDown.NO_RESOURCE + "') r, sum(EffectiveCost) c"
+        + " from focus_costs where tenant_id = 'globex' and x_ServiceCode = '" + top.getString(0) + "'"
+        + " and to_date(ChargePeriodStart) between date'" + JULY_1 + "' and date'" + JULY_31 + "'"
+        + " group by 1 order by c desc, 1 limit 3").stream().map(r -> r.getString(0) + "=" + usd(r.get(1))).toList(),
+        store().topResources("globex", july(top.getString(0), CostType.AMORTIZED), Optional.empty(), 3).stream()
+            .map(r -> r.id() + "=" + r.cost()).toList(), "amortized resources of the whole service");
+  }
+
+  @Test
+  void drillDownFiltersTheStoresCannotAnswerAreRefused() {
+    CostFilter tagged = new CostFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+        Optional.empty(), Optional.of(new TagFilter("team", "core")), CostType.AMORTIZED);
+    assertThrows(BadRequest.class, () -> store().topUsageTypes("globex", tagged, 10));
+    assertThrows(BadRequest.class, () -> store().topResources("globex", tagged, Optional.empty(), 10));
+    assertThrows(BadRequest.class, () -> store().topResources("globex", CostFilter.all(CostType.NET), Optional.of("BoxUsage"), 10));
+    assertThrows(BadRequest.class, () -> DrillDown.usageType(Optional.of("x'; drop table t")));
+    assertEquals(Optional.of("USE1-EBS:VolumeUsage.gp2"), DrillDown.usageType(Optional.of("USE1-EBS:VolumeUsage.gp2")));
+    assertEquals(List.of(), store().topResources("nobody", CostFilter.all(CostType.UNBLENDED), Optional.empty(), 10));
+  }
+
+  @Test
   void anUnknownTenantHasNoData() {
     assertEquals(List.of(), store().dailyCost("nobody", CostFilter.all(CostType.AMORTIZED)));
     assertEquals(Optional.empty(), store().slaStatus("nobody"));
@@ -228,6 +291,11 @@ public abstract class CuratedStoreContract {
 
   protected static BigDecimal usd(Object value) {
     return (value == null ? BigDecimal.ZERO : new BigDecimal(value.toString())).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  private static CostFilter july(String service, CostType costType) {
+    return new CostFilter(Optional.of(JULY_1), Optional.of(JULY_31), Optional.empty(), Optional.empty(), Optional.of(service),
+        Optional.empty(), Optional.empty(), costType);
   }
 
   private static BigDecimal sum(List<DailyCost> days) {

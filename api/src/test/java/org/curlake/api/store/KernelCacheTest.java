@@ -9,8 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
 import org.apache.spark.sql.SparkSession;
+import org.curlake.api.ApiApp;
 import org.curlake.api.LakeFixture;
+import org.curlake.api.TestApi;
 import org.curlake.api.cost.CostFilter;
 import org.curlake.api.cost.CostType;
 import org.curlake.api.store.kernel.KernelCuratedStore;
@@ -19,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Kernel store reads a table once per Delta version: repeated and differently filtered queries
- * on an unchanged table scan nothing; a new commit (written by Spark) is picked up and read once.
+ * on an unchanged table scan nothing; a new commit (written by Spark) is picked up and read once,
+ * in the store and through the summary route (whose JSON is rendered once per cached result).
  */
 class KernelCacheTest {
   private final LakeFixture lake = LakeFixture.shared();
@@ -56,6 +63,51 @@ class KernelCacheTest {
       assertEquals(scans + 1, store.tableScans());
       assertEquals(1, store.dailyCost("globex", all).isEmpty() ? 0 : 1);
       assertEquals(scans + 2, store.tableScans(), "another tenant is its own (pruned) read");
+    }
+  }
+
+  @Test
+  void theSummaryRouteAnswersFromMemoryUntilANewCommit() throws Exception {
+    Path copy = LakeFixture.projectRoot().resolve("api/target/kernel-cache-route-lake");
+    Path table = Path.of(LakeTable.FCT_COST_DAILY.location(copy.toString()));
+    deleteTree(copy);
+    copyTree(Path.of(LakeTable.FCT_COST_DAILY.location(lake.lake())), table);
+    ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    try (KernelCuratedStore store = KernelCuratedStore.open(copy.toString(), Duration.ZERO)) {
+      ApiApp.Services services = TestApi.services(store, copy.resolve("audit.log"));
+      JavalinTest.test(ApiApp.create(services), (server, client) -> {
+        String summary = "/api/v1/tenants/acme/summary?costType=amortized";
+        JsonNode before = json.readTree(get(client, summary));
+        assertEquals(lake.usd("select sum(amortized_cost) from fct_cost_daily where tenant_id = 'acme' and usage_date"
+            + " between trunc(date'" + before.get("asOf").asText() + "', 'MM') and date'" + before.get("asOf").asText() + "'"),
+            before.get("monthToDate").decimalValue());
+        String first = get(client, summary);
+        long scans = store.tableScans();
+        long misses = store.counters().get("cache_misses");
+        for (int i = 0; i < 20; i++) {
+          assertEquals(first, get(client, summary), "an unchanged lake answers the same");
+        }
+        assertEquals(scans, store.tableScans(), "no table read for repeated summaries");
+        assertEquals(misses, store.counters().get("cache_misses"), "every repeated summary came from the cache");
+
+        lake.spark().read().format("delta").load(table.toString())
+            .where("tenant_id = 'acme' and usage_date = date'" + before.get("asOf").asText() + "'").limit(1)
+            .withColumn("amortized_cost", org.apache.spark.sql.functions.lit(new BigDecimal("1000.25")).cast("decimal(30,10)"))
+            .write().format("delta").mode("append").save(table.toString());
+
+        JsonNode after = json.readTree(get(client, summary));
+        assertEquals(before.get("monthToDate").decimalValue().add(new BigDecimal("1000.25")), after.get("monthToDate").decimalValue(),
+            "the summary of the new Delta version, not the cached one");
+        assertEquals(scans + 1, store.tableScans(), "the new version is read once");
+      });
+      services.audit().close();
+    }
+  }
+
+  private static String get(io.javalin.testtools.HttpClient client, String path) throws Exception {
+    try (okhttp3.Response response = client.get(path, r -> r.header("Authorization", "Bearer " + TestApi.PLATFORM))) {
+      assertEquals(200, response.code());
+      return response.body().string();
     }
   }
 

@@ -22,11 +22,11 @@ public final class Benchmark {
   private final QualityRules rules;
   private final int duckDbThreads;
   private final Consumer<String> out;
-  private final SparkJobCounter jobs;
+  private final SparkJobCounter sparkJobs;
 
   public Benchmark(SparkSession spark, QualityRules rules, int duckDbThreads, Consumer<String> out) {
     this.spark = spark;
-    this.jobs = SparkJobCounter.register(spark);
+    this.sparkJobs = SparkJobCounter.register(spark);
     this.rules = rules;
     this.duckDbThreads = duckDbThreads;
     this.out = out;
@@ -55,6 +55,7 @@ public final class Benchmark {
             + "cores=%d max_heap_mb=%d java=%s", rows, data.tenants().size(), data.tenants().get(0).spec().months(),
         data.tenants().get(0).spec().rowsPerMonth(), dir, Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version")));
+    Phase.Counters jobs = new Phase.Counters(sparkJobs, new DeltaCommitCounter(dir));
     List<Phase> phases = new ArrayList<>();
     Phase generate = Phase.measure("generate", rows, jobs, () -> data.generate(spark, out)).phase();
     report(phases, generate);

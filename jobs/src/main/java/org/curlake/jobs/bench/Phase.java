@@ -20,27 +20,37 @@ import java.util.function.Supplier;
  * @param gcCount collections during the phase
  * @param gcSeconds time spent collecting during the phase
  * @param sparkJobs Spark jobs the phase ran (each job pays scheduling overhead, whatever its size)
+ * @param deltaCommits Delta commits the phase made (each pays a log write and snapshot update)
  */
 public record Phase(String name, long rows, double seconds, long peakHeapBytes, long gcCount, double gcSeconds,
-    long sparkJobs) {
+    long sparkJobs, long deltaCommits) {
+  /** What a phase counts besides time and memory: Spark jobs and Delta commits. */
+  public record Counters(LongSupplier sparkJobs, LongSupplier deltaCommits) {
+    public static Counters none() {
+      return new Counters(() -> 0, () -> 0);
+    }
+  }
+
   /** Runs {@code work} as the phase {@code name} over {@code rows} line items; {@code jobs} counts Spark jobs. */
-  public static <T> Measured<T> measure(String name, long rows, LongSupplier jobs, Supplier<T> work) {
+  public static <T> Measured<T> measure(String name, long rows, Counters counters, Supplier<T> work) {
     List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
         .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
     heap.forEach(MemoryPoolMXBean::resetPeakUsage);
     long gcCountBefore = collections();
     long gcMillisBefore = collectionMillis();
-    long jobsBefore = jobs.getAsLong();
+    long jobsBefore = counters.sparkJobs().getAsLong();
+    long commitsBefore = counters.deltaCommits().getAsLong();
     long started = System.nanoTime();
     T result = work.get();
     double seconds = (System.nanoTime() - started) / 1e9;
     long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
     return new Measured<>(new Phase(name, rows, seconds, peak, collections() - gcCountBefore,
-        (collectionMillis() - gcMillisBefore) / 1000.0, jobs.getAsLong() - jobsBefore), result);
+        (collectionMillis() - gcMillisBefore) / 1000.0, counters.sparkJobs().getAsLong() - jobsBefore,
+        counters.deltaCommits().getAsLong() - commitsBefore), result);
   }
 
-  public static Phase run(String name, long rows, LongSupplier jobs, Runnable work) {
-    return measure(name, rows, jobs, () -> {
+  public static Phase run(String name, long rows, Counters counters, Runnable work) {
+    return measure(name, rows, counters, () -> {
       work.run();
       return null;
     }).phase();
@@ -56,7 +66,8 @@ public record Phase(String name, long rows, double seconds, long peakHeapBytes, 
         phases.stream().mapToLong(Phase::peakHeapBytes).max().orElse(0),
         phases.stream().mapToLong(Phase::gcCount).sum(),
         phases.stream().mapToDouble(Phase::gcSeconds).sum(),
-        phases.stream().mapToLong(Phase::sparkJobs).sum());
+        phases.stream().mapToLong(Phase::sparkJobs).sum(),
+        phases.stream().mapToLong(Phase::deltaCommits).sum());
   }
 
   public double rowsPerSecond() {
@@ -66,8 +77,10 @@ public record Phase(String name, long rows, double seconds, long peakHeapBytes, 
   /** bench phase=floor rows=1000000 seconds=12.3 rows_per_s=81300 peak_heap_mb=812 gc_count=14 gc_seconds=0.4 */
   public String line() {
     return String.format(Locale.ROOT,
-        "bench phase=%s rows=%d seconds=%.1f rows_per_s=%.0f peak_heap_mb=%d gc_count=%d gc_seconds=%.1f spark_jobs=%d",
-        name, rows, seconds, rowsPerSecond(), peakHeapBytes / (1024 * 1024), gcCount, gcSeconds, sparkJobs);
+        "bench phase=%s rows=%d seconds=%.1f rows_per_s=%.0f peak_heap_mb=%d gc_count=%d gc_seconds=%.1f spark_jobs=%d"
+            + " delta_commits=%d",
+        name, rows, seconds, rowsPerSecond(), peakHeapBytes / (1024 * 1024), gcCount, gcSeconds, sparkJobs,
+        deltaCommits);
   }
 
   private static long collections() {

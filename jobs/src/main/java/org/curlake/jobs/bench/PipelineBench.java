@@ -32,9 +32,9 @@ final class PipelineBench {
   private final SparkSession spark;
   private final QualityRules rules;
   private final Consumer<String> progress;
-  private final SparkJobCounter jobs;
+  private final Phase.Counters jobs;
 
-  PipelineBench(SparkSession spark, QualityRules rules, SparkJobCounter jobs, Consumer<String> progress) {
+  PipelineBench(SparkSession spark, QualityRules rules, Phase.Counters jobs, Consumer<String> progress) {
     this.spark = spark;
     this.jobs = jobs;
     this.rules = rules;

@@ -15,6 +15,7 @@ import org.curlake.jobs.curate.CurateJob;
 import org.curlake.jobs.curate.CurateRun;
 import org.curlake.jobs.demo.DemoPlan;
 import org.curlake.jobs.demo.DemoSummary;
+import org.curlake.jobs.demo.ServeHandoff;
 import org.curlake.jobs.generate.GenerateJob;
 import org.curlake.jobs.generate.GeneratorSpec;
 import org.curlake.jobs.ingest.BillingPeriod;
@@ -28,18 +29,27 @@ import org.curlake.quality.QualityRules;
 import org.curlake.quality.QualityRulesLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lakehouse demo}: the whole pipeline on the embedded default. Generates the synthetic
  * tenants of config/demo.yaml, then ingests, curates, analyses (latest period) and checks every
  * active tenant (WorkshopCUR included) into the local lake, and prints per-tenant totals and table checksums. Running it twice
- * prints the same checksums.
+ * prints the same checksums. With {@code --serve}, the launcher then serves the API on the demo lake
+ * ({@link ServeHandoff}).
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Generate sample tenants, then ingest, curate and check all tenants into the local lake.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
   @Mixin SparkOptions spark;
+
+  @Option(names = "--serve", description = "When the demo succeeded, serve the API and dashboards on the demo lake"
+      + " (127.0.0.1, demo tokens printed) until Ctrl-C; started by ./lakehouse after this JVM exits (no Spark in the API).")
+  boolean serve;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port of --serve on 127.0.0.1 (default: ${DEFAULT-VALUE}; 0 = any free port).")
+  int port;
 
   @Override
   public Integer call() {
@@ -70,6 +80,10 @@ public final class DemoCommand implements Callable<Integer> {
     boolean failed = ingest.anyFailed() || curate.stream().anyMatch(CurateRun::failed)
         || analytics.stream().anyMatch(AnalyticsRun::failed) || !check.failures().isEmpty();
     System.out.println("demo " + (failed ? "FAILED" : "OK") + " lake=" + lake.lakeRoot());
+    if (serve && !failed) {
+      System.out.println(ServeHandoff.handOff(System.getenv(ServeHandoff.ENV),
+          ServeHandoff.serveArguments(lake.lakeRoot().uri(), lake.configDir, port)));
+    }
     return failed ? 1 : 0;
   }
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Multi-tenant FinOps lakehouse over the AWS Cost and Usage Report.",
     footer = {"", "The launcher also runs the HTTP API (module api, no Spark):",
-        "  serve [--port 8080] [--lake PATH] [--config DIR]   the API on 127.0.0.1",
+        "  serve [--port 8080] [--lake PATH] [--config DIR]   the API on 127.0.0.1 (also: demo --serve, after the demo)",
         "  bench-api [--tenant T] [--connections N] [--seconds S]   its loopback load test"},
     subcommands = {
         GenerateCommand.class,

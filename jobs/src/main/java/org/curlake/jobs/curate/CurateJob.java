@@ -6,12 +6,17 @@ import static org.apache.spark.sql.functions.lit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -29,9 +34,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Curates bronze into the marts by running the SQL models, per tenant and billing period:
  * validity rules split bronze into curated rows and quarantine; staging, intermediate and the
- * period marts are computed and each mart's (tenant, period) partition is replaced in one Delta
- * commit. Then the tenant-wide marts (monthly summary, dimensions) are rebuilt from the daily
- * table. A failing period leaves its marts as they were and the other periods and tenants run.
+ * period marts are computed for all the periods of a tenant that changed, and each mart's changed
+ * (tenant, period) partitions are replaced in one Delta commit. Then the tenant-wide marts (monthly
+ * summary, dimensions) are updated from the daily table ({@link TenantMarts}). A failing period
+ * leaves its marts as they were and the other periods and tenants run.
  */
 public final class CurateJob {
   /** Models computed per billing period, in order; each selects from the ones before it. */
@@ -47,7 +53,7 @@ public final class CurateJob {
       "dim_accounts", LakeTable.DIM_ACCOUNTS,
       "dim_services", LakeTable.DIM_SERVICES);
 
-  private static final List<String> PERIOD_MODEL_NAMES = java.util.stream.Stream.concat(
+  private static final List<String> PERIOD_MODEL_NAMES = Stream.concat(
       PERIOD_MODELS.stream(), PERIOD_MARTS.keySet().stream()).toList();
 
   private static final Logger LOG = LoggerFactory.getLogger(CurateJob.class);
@@ -76,7 +82,9 @@ public final class CurateJob {
 
   /**
    * Curates every bronze period (or only {@code onlyPeriod}) of each tenant whose inputs changed,
-   * then its tenant-wide marts when any period changed.
+   * then its tenant-wide marts when any period changed. The changed periods of a tenant are
+   * curated in one pass (one commit per mart for all of them); when that pass fails, each period is
+   * curated on its own, so one bad period does not keep the others from being curated.
    */
   public List<CurateRun> run(List<TenantConfig> tenants, Optional<BillingPeriod> onlyPeriod) {
     String runId = UUID.randomUUID().toString();
@@ -86,21 +94,35 @@ public final class CurateJob {
     for (TenantConfig tenant : tenants) {
       List<CurateRun> tenantRuns = new ArrayList<>();
       Map<String, String> bronzeVersions = runLog.bronzeVersions(tenant.id());
-      Map<String, String> curated = force ? Map.of() : runLog.curatedInputs(tenant.id());
+      CurateRunLog.History history = force ? CurateRunLog.History.none() : runLog.history(tenant.id());
+      Map<String, String> curated = history.curatedInputs();
       List<String> periods = periods(bronze, tenant.id(), onlyPeriod);
+      Map<String, String> changed = new LinkedHashMap<>();
       for (String period : periods) {
         String inputs = CurateInputs.fingerprint(bronzeVersions.getOrDefault(period, "unrecorded"), tenant,
             validityRules, PERIOD_MODEL_NAMES);
-        tenantRuns.add(report(inputs.equals(curated.get(period)) ? CurateRun.skipped(tenant.id(), period, inputs)
-            : curatePeriod(runId, bronze, tenant, period, inputs)));
+        if (!inputs.equals(curated.get(period))) {
+          changed.put(period, inputs);
+        }
+      }
+      Map<String, CurateRun> curatedNow = curateChanged(runId, bronze, tenant, changed);
+      for (String period : periods) {
+        tenantRuns.add(report(curatedNow.containsKey(period) ? curatedNow.get(period)
+            : CurateRun.skipped(tenant.id(), period, curated.get(period))));
       }
       if (!periods.isEmpty()) {
-        String inputs = CurateInputs.fingerprint(new java.util.TreeMap<>(bronzeVersions).toString(), tenant,
-            validityRules, List.copyOf(TENANT_MARTS.keySet()));
-        boolean unchanged = inputs.equals(curated.get(CurateRunLog.TENANT_WIDE))
-            && tenantRuns.stream().allMatch(CurateRun::skipped);
+        String inputs = tenantWideFingerprint(tenant, bronzeVersions);
+        String previous = curated.get(CurateRunLog.TENANT_WIDE);
+        boolean unchanged = inputs.equals(previous) && tenantRuns.stream().allMatch(CurateRun::skipped);
+        // Incremental only when the marts match what the period marts were before this run.
+        boolean incremental = history.tenantWideCurrent() && previous != null
+            && logicOf(previous).equals(logicOf(inputs));
+        Optional<Set<String>> changedPeriods = incremental
+            ? Optional.of(new TreeSet<>(curatedNow.values().stream().filter(run -> !run.failed())
+                .map(CurateRun::billingPeriod).toList()))
+            : Optional.empty();
         tenantRuns.add(report(unchanged ? CurateRun.skipped(tenant.id(), null, inputs)
-            : curateTenant(runId, tenant, inputs)));
+            : curateTenant(runId, tenant, inputs, changedPeriods)));
       }
       if (!tenantRuns.isEmpty()) {
         runLog.append(runId, tenantRuns, Instant.now());
@@ -108,6 +130,38 @@ public final class CurateJob {
       runs.addAll(tenantRuns);
     }
     return runs;
+  }
+
+  /**
+   * The tenant-wide marts' fingerprint: "logic/data", the logic (config, rules, SQL) apart from the
+   * bronze versions, so that a change of logic is told from a change of data (which allows an
+   * incremental update).
+   */
+  private String tenantWideFingerprint(TenantConfig tenant, Map<String, String> bronzeVersions) {
+    List<String> models = List.copyOf(TENANT_MARTS.keySet());
+    return CurateInputs.fingerprint("", tenant, validityRules, models) + "/"
+        + CurateInputs.fingerprint(new TreeMap<>(bronzeVersions).toString(), tenant, validityRules, models);
+  }
+
+  private static String logicOf(String tenantWideFingerprint) {
+    int slash = tenantWideFingerprint.indexOf('/');
+    return slash < 0 ? "" : tenantWideFingerprint.substring(0, slash);
+  }
+
+  /** Curates the changed periods (period → inputs fingerprint): in one pass, or one by one when it fails. */
+  private Map<String, CurateRun> curateChanged(String runId, Dataset<Row> bronze, TenantConfig tenant,
+      Map<String, String> changed) {
+    Map<String, CurateRun> result = new LinkedHashMap<>();
+    if (changed.size() > 1) {
+      try {
+        return curatePeriods(runId, bronze, tenant, changed);
+      } catch (RuntimeException e) {
+        LOG.warn("tenant={} periods={} batched curation failed, curating each period on its own: {}", tenant.id(),
+            changed.keySet(), SparkErrors.summary(e));
+      }
+    }
+    changed.forEach((period, inputs) -> result.put(period, curatePeriod(runId, bronze, tenant, period, inputs)));
+    return result;
   }
 
   private CurateRun report(CurateRun run) {
@@ -162,29 +216,84 @@ public final class CurateJob {
       return new CurateRun(tenant.id(), period, RunStatus.FAILED, inputs, 0, 0, Map.of(),
           Duration.between(started, Instant.now()), error);
     } finally {
-      if (costed != null) {
-        costed.unpersist();
-      }
-      if (checked != null) {
-        checked.unpersist();
-      }
-      spark.sparkContext().clearJobGroup();
+      release(costed, checked);
     }
   }
 
-  private CurateRun curateTenant(String runId, TenantConfig tenant, String inputs) {
+  /**
+   * Curates several periods of a tenant in one pass: one scan of their bronze, one aggregation for
+   * the per-period counts, and one commit per mart replacing all of them. Throws when any step fails
+   * (the caller then curates each period on its own).
+   */
+  private Map<String, CurateRun> curatePeriods(String runId, Dataset<Row> bronze, TenantConfig tenant,
+      Map<String, String> inputs) {
+    Instant started = Instant.now();
+    List<String> periods = List.copyOf(inputs.keySet());
+    String label = periods.get(0) + ".." + periods.get(periods.size() - 1);
+    spark.sparkContext().setJobGroup("curate-" + tenant.id() + "-" + label,
+        "curate tenant " + tenant.id() + " periods " + periods, false);
+    Dataset<Row> checked = null;
+    Dataset<Row> costed = null;
+    try {
+      checked = Quarantine.withReasons(bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
+          .and(col("billing_period").isin(periods.toArray()))), validityRules)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      Map<String, long[]> counts = Quarantine.countsByPeriod(checked);
+      long quarantined = counts.values().stream().mapToLong(count -> count[1]).sum();
+      if (quarantined > 0 || lake.hasRows(LakeTable.QUARANTINE, tenant.id(), periods)) {
+        lake.replacePeriods(LakeTable.QUARANTINE, Quarantine.quarantined(checked), tenant.id(), periods,
+            marker(runId, "quarantine", tenant.id(), label));
+      }
+      registerTenantInputs(tenant);
+      models.input("bronze_cur_line_items", Quarantine.valid(checked));
+      costed = models.runAll(PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters(tenant, null))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      costed.createOrReplaceTempView("int_line_items_costed");
+      Map<String, Long> written = new LinkedHashMap<>();
+      for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
+        Dataset<Row> rows = models.run(SqlModel.load(mart.getKey()), parameters(tenant, null));
+        written.put(mart.getKey(), lake.replacePeriods(mart.getValue(), rows, tenant.id(), periods,
+            marker(runId, mart.getKey(), tenant.id(), label)));
+        // The first mart's write filled the costed cache: the checked rows are no longer needed.
+        checked.unpersist();
+      }
+      long valid = counts.values().stream().mapToLong(count -> count[0]).sum();
+      // focus_costs has one row per curated line item: its commit must count the valid rows.
+      if (written.get("focus_costs") != valid) {
+        throw new IllegalStateException("tenant '" + tenant.id() + "' periods " + periods + ": focus_costs wrote "
+            + written.get("focus_costs") + " rows for " + valid + " valid line items");
+      }
+      LOG.info("tenant={} periods={} curated in one pass: rows written {}", tenant.id(), periods, written);
+      Duration took = Duration.between(started, Instant.now());
+      Map<String, CurateRun> runs = new LinkedHashMap<>();
+      inputs.forEach((period, fingerprint) -> {
+        long[] count = counts.getOrDefault(period, new long[2]);
+        runs.put(period, new CurateRun(tenant.id(), period, RunStatus.SUCCEEDED, fingerprint, count[0], count[1],
+            Map.of(), took, null));
+      });
+      return runs;
+    } finally {
+      release(costed, checked);
+    }
+  }
+
+  /** Unpersists the datasets a pass cached (null when the pass failed before caching them) and ends its job group. */
+  private void release(Dataset<?>... cached) {
+    for (Dataset<?> dataset : cached) {
+      if (dataset != null) {
+        dataset.unpersist();
+      }
+    }
+    spark.sparkContext().clearJobGroup();
+  }
+
+  private CurateRun curateTenant(String runId, TenantConfig tenant, String inputs,
+      Optional<Set<String>> changedPeriods) {
     Instant started = Instant.now();
     spark.sparkContext().setJobGroup("curate-" + tenant.id(), "curate tenant-wide marts of " + tenant.id(), false);
     try {
       registerTenantInputs(tenant);
-      models.input("fct_cost_daily", lake.read(LakeTable.FCT_COST_DAILY).orElseThrow()
-          .where(col("tenant_id").equalTo(lit(tenant.id()))));
-      Map<String, Long> written = new LinkedHashMap<>();
-      for (Map.Entry<String, LakeTable> mart : TENANT_MARTS.entrySet()) {
-        Dataset<Row> rows = models.run(SqlModel.load(mart.getKey()), parameters(tenant, null));
-        written.put(mart.getKey(), lake.replace(mart.getValue(), rows, Map.of("tenant_id", tenant.id()),
-            marker(runId, mart.getKey(), tenant.id(), "all")));
-      }
+      Map<String, Long> written = new TenantMarts(lake, models).build(runId, tenant, changedPeriods);
       return new CurateRun(tenant.id(), null, RunStatus.SUCCEEDED, inputs, 0, 0, written,
           Duration.between(started, Instant.now()), null);
     } catch (RuntimeException e) {
@@ -211,7 +320,7 @@ public final class CurateJob {
     return parameters;
   }
 
-  private static String marker(String runId, String model, String tenant, String period) {
+  static String marker(String runId, String model, String tenant, String period) {
     return "curate run " + runId + " model " + model + " tenant " + tenant + " period " + period;
   }
 
@@ -220,6 +329,6 @@ public final class CurateJob {
     for (int i = 0; i < pairs.length; i += 2) {
       map.put((String) pairs[i], (LakeTable) pairs[i + 1]);
     }
-    return java.util.Collections.unmodifiableMap(map);
+    return Collections.unmodifiableMap(map);
   }
 }

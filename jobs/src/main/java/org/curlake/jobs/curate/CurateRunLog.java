@@ -44,15 +44,37 @@ public final class CurateRunLog {
     this.lake = lake;
   }
 
-  /** Period → the fingerprint of the inputs its last successful curation used. */
-  public Map<String, String> curatedInputs(String tenant) {
-    Map<String, String> result = new HashMap<>();
+  /**
+   * What a tenant's earlier curations left.
+   *
+   * @param curatedInputs period (or {@link #TENANT_WIDE}) → the fingerprint of the inputs its last
+   *     successful curation used
+   * @param tenantWideCurrent whether the tenant-wide marts' last curation that did anything succeeded:
+   *     they then match the period marts, and only the periods a run changes need recomputing
+   */
+  public record History(Map<String, String> curatedInputs, boolean tenantWideCurrent) {
+    public static History none() {
+      return new History(Map.of(), false);
+    }
+  }
+
+  /** The tenant's curation history, from one read of the run log. */
+  public History history(String tenant) {
+    Map<String, String> succeeded = new HashMap<>();
+    String[] lastTenantWide = {null};
     lake.read(LakeTable.CURATE_RUNS).ifPresent(runs -> runs
-        .where(col("tenant_id").equalTo(lit(tenant)).and(col("status").equalTo(lit("SUCCEEDED"))))
+        .where(col("tenant_id").equalTo(lit(tenant)).and(col("status").isin("SUCCEEDED", "FAILED")))
         .orderBy(col("ended_at"))
-        .select("billing_period", "inputs_fingerprint").collectAsList()
-        .forEach(row -> result.put(row.getString(0), row.getString(1))));
-    return result;
+        .select("billing_period", "inputs_fingerprint", "status").collectAsList()
+        .forEach(row -> {
+          if ("SUCCEEDED".equals(row.getString(2))) {
+            succeeded.put(row.getString(0), row.getString(1));
+          }
+          if (TENANT_WIDE.equals(row.getString(0))) {
+            lastTenantWide[0] = row.getString(2);
+          }
+        }));
+    return new History(succeeded, "SUCCEEDED".equals(lastTenantWide[0]));
   }
 
   /** Period → the last successful ingest run that replaced its bronze partition ("runId@endedAt"). */

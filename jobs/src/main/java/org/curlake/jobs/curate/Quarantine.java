@@ -47,6 +47,20 @@ public final class Quarantine {
     return withReasons.where(size(col(REASONS)).gt(0));
   }
 
+  /**
+   * Period → {valid rows, quarantined rows} of rows tagged by {@link #withReasons}, in one
+   * aggregation (one Spark job for every period of a pass).
+   */
+  public static java.util.Map<String, long[]> countsByPeriod(Dataset<Row> withReasons) {
+    java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
+    Column isValid = when(size(col(REASONS)).equalTo(0), lit(1L)).otherwise(lit(0L));
+    withReasons.groupBy(col("billing_period"))
+        .agg(org.apache.spark.sql.functions.sum(isValid), org.apache.spark.sql.functions.count(lit(1)))
+        .collectAsList()
+        .forEach(row -> counts.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2) - row.getLong(1)}));
+    return counts;
+  }
+
   static Column violated(ValidityRule rule) {
     Column value = col(rule.column());
     return switch (rule.kind()) {

@@ -34,11 +34,37 @@ public final class PartitionWriter {
   public long replace(LakeTable table, Dataset<Row> rows, Map<String, String> partition, String marker) {
     Column predicate = lit(true);
     for (Map.Entry<String, String> entry : new java.util.TreeMap<>(partition).entrySet()) {
-      if (!table.partitionColumns().contains(entry.getKey())) {
-        throw new IllegalArgumentException(entry.getKey() + " is not a partition column of " + table.tableName());
-      }
+      requirePartitionColumn(table, entry.getKey());
       predicate = predicate.and(col(entry.getKey()).equalTo(lit(entry.getValue())));
     }
+    return replaceWhere(table, rows, predicate, marker);
+  }
+
+  /**
+   * Replaces several billing periods of one tenant in a single Delta commit: one commit (and one
+   * job) for all the periods a run changed, instead of one per period.
+   *
+   * @param periods the billing periods replaced; every row must belong to one of them
+   * @return the rows the commit wrote, over all the periods
+   */
+  public long replacePeriods(LakeTable table, Dataset<Row> rows, String tenant, java.util.Collection<String> periods,
+      String marker) {
+    requirePartitionColumn(table, "tenant_id");
+    if (periods.isEmpty()) {
+      throw new IllegalArgumentException("no billing period to replace in " + table.tableName());
+    }
+    Column predicate = col("tenant_id").equalTo(lit(tenant))
+        .and(col("billing_period").isin(new java.util.TreeSet<>(periods).toArray()));
+    return replaceWhere(table, rows, predicate, marker);
+  }
+
+  private static void requirePartitionColumn(LakeTable table, String column) {
+    if (!table.partitionColumns().contains(column)) {
+      throw new IllegalArgumentException(column + " is not a partition column of " + table.tableName());
+    }
+  }
+
+  private long replaceWhere(LakeTable table, Dataset<Row> rows, Column predicate, String marker) {
     String location = table.location(lakeRoot);
     rows.write().format("delta")
         .mode("overwrite")
@@ -66,6 +92,12 @@ public final class PartitionWriter {
         .where(col("userMetadata").equalTo(lit(marker)))
         .select(col("operationMetrics").getItem("numOutputRows"))
         .collectAsList();
+  }
+
+  /** Whether the table exists and holds a row of the tenant in one of the periods (a partition-pruned scan). */
+  public boolean hasRows(LakeTable table, String tenant, java.util.Collection<String> periods) {
+    return read(table).map(rows -> !rows.where(col("tenant_id").equalTo(lit(tenant))
+        .and(col("billing_period").isin(periods.toArray()))).isEmpty()).orElse(false);
   }
 
   /** Whether the table exists and its partition holds any row (a partition-pruned scan: no data read). */

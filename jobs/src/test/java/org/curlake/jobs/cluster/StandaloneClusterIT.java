@@ -9,10 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -53,10 +53,16 @@ class StandaloneClusterIT {
   static void startClusterAndRunLocally() {
     SparkSession spark = SharedSpark.session();
     workspace = TenantWorkspace.create(spark, "standalone-cluster", TENANT, 2, 6_000);
-    Path reference = workspace.lake("lake-local");
-    workspace.ingestAndCurate(spark, reference);
-    local = LakePartitions.of(spark, reference);
-    cluster = StandaloneCluster.start(workspace.root().resolve("cluster"), 2);
+    // The master and workers (their own JVMs) start while this JVM writes the local reference.
+    CompletableFuture<StandaloneCluster> starting = CompletableFuture.supplyAsync(
+        () -> StandaloneCluster.start(workspace.root().resolve("cluster"), 2));
+    try {
+      Path reference = workspace.lake("lake-local");
+      workspace.ingestAndCurate(spark, reference);
+      local = LakePartitions.of(spark, reference);
+    } finally {
+      cluster = starting.join();
+    }
   }
 
   @AfterAll
@@ -147,15 +153,8 @@ class StandaloneClusterIT {
   private static void copyTable(Path fromLake, Path toLake, LakeTable table) {
     Path from = Path.of(table.location(fromLake.toString()));
     Path to = Path.of(table.location(toLake.toString()));
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path path : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(path).toString());
-        if (Files.isDirectory(path)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(path, target);
-        }
-      }
+    try {
+      TenantWorkspace.copyTree(from, to);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

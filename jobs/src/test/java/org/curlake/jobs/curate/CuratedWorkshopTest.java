@@ -23,13 +23,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.catalog.LakeTable;
-import org.curlake.config.AccountInfo;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.SharedSpark;
 import org.curlake.jobs.TestTenants;
+import org.curlake.jobs.lake.WorkshopLake;
 import org.curlake.jobs.ingest.IngestJob;
 import org.curlake.quality.QualityRulesLoader;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,32 +41,24 @@ class CuratedWorkshopTest {
   private TenantConfig workshop;
   private List<CurateRun> runs;
 
+  /** The lake ingested and curated once for the test JVM by the real jobs (read-only; writers take a copy). */
   @BeforeAll
-  void ingestAndCurate() throws IOException {
-    lake = Files.createTempDirectory("curated-workshop");
-    TenantConfig base = TestTenants.workshop();
-    workshop = new TenantConfig(base.id(), base.displayName(), true, base.source(),
-        Map.of("836060457634", new AccountInfo("836060457634", "workshop-payer", "Platform")),
-        List.of("Environment", "user:CostCenter"), Optional.empty());
-    new IngestJob(spark, lake.toString(), Clock.systemUTC(), false, r -> { }).run(List.of(workshop), Optional.empty());
-    runs = new CurateJob(spark, lake.toString(),
-        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), false, r -> { })
-        .run(List.of(workshop), Optional.empty());
+  void ingestAndCurate() {
+    lake = WorkshopLake.path();
+    workshop = WorkshopLake.tenant();
+    runs = WorkshopLake.curateRuns();
   }
 
-  @AfterAll
-  void deleteLake() throws IOException {
-    try (var walk = Files.walk(lake)) {
-      walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
-  /** The workshop tenant's rows of a table (another test adds a second tenant to the same lake). */
+  /** The workshop tenant's rows of a table of the shared lake. */
   private Dataset<Row> table(LakeTable table) {
-    return allTenants(table).where(col("tenant_id").equalTo("workshop"));
+    return table(lake, table);
   }
 
-  private Dataset<Row> allTenants(LakeTable table) {
+  private Dataset<Row> table(Path lake, LakeTable table) {
+    return allTenants(lake, table).where(col("tenant_id").equalTo("workshop"));
+  }
+
+  private Dataset<Row> allTenants(Path lake, LakeTable table) {
     return spark.read().format("delta").load(table.location(lake.toString()));
   }
 
@@ -170,7 +161,8 @@ class CuratedWorkshopTest {
 
   /** Incremental: unchanged inputs are skipped; a changed tenant config re-curates what it affects. */
   @Test
-  void rerunSkipsUnchangedPeriodsAndRecuratesWhenTheConfigChanges() {
+  void rerunSkipsUnchangedPeriodsAndRecuratesWhenTheConfigChanges() throws IOException {
+    Path lake = WorkshopLake.privateCopy("curated-workshop-rerun");
     List<org.curlake.jobs.ingest.RunStatus> statuses = new CurateJob(spark, lake.toString(),
         new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(), false, r -> { })
         .run(List.of(workshop), Optional.empty()).stream().map(CurateRun::status).toList();
@@ -183,14 +175,16 @@ class CuratedWorkshopTest {
         .run(List.of(moreTags), Optional.of(org.curlake.jobs.ingest.BillingPeriod.parse("2018-12")));
     assertEquals(List.of(org.curlake.jobs.ingest.RunStatus.SUCCEEDED, org.curlake.jobs.ingest.RunStatus.SUCCEEDED),
         rerun.stream().map(CurateRun::status).toList());
-    assertTrue(table(LakeTable.FCT_COST_BY_TAG).where("billing_period = '2018-12' and tag_key = 'workload'").count() > 0);
+    assertTrue(table(lake, LakeTable.FCT_COST_BY_TAG).where("billing_period = '2018-12' and tag_key = 'workload'").count() > 0);
+    WorkshopLake.deleteCopy(lake);
   }
 
   /** FOCUS as input: the workshop's own FOCUS rows, delivered as a FOCUS export, curate to the same totals. */
   @Test
   void aFocusExportOfTheSameCostsCuratesToTheSameTotals() throws IOException {
+    Path lake = WorkshopLake.privateCopy("curated-workshop-focus");
     Path export = Files.createTempDirectory(lake, "focus-export");
-    Dataset<Row> focus = table(LakeTable.FOCUS_COSTS);
+    Dataset<Row> focus = table(lake, LakeTable.FOCUS_COSTS);
     for (Row period : focus.select("billing_period").distinct().collectAsList()) {
       focus.where(col("billing_period").equalTo(period.getString(0))).drop("tenant_id", "billing_period")
           .coalesce(1).write().parquet(export.resolve("data/BILLING_PERIOD=" + period.getString(0)).toString());
@@ -202,13 +196,14 @@ class CuratedWorkshopTest {
     new CurateJob(spark, lake.toString(), List.of(), false, r -> assertTrue(!r.failed(), r.progressLine()))
         .run(List.of(focusTenant), Optional.empty());
 
-    Dataset<Row> daily = allTenants(LakeTable.FCT_COST_DAILY);
+    Dataset<Row> daily = allTenants(lake, LakeTable.FCT_COST_DAILY);
     for (String measure : List.of("unblended_cost", "amortized_cost", "usage_amount")) {
       assertEquals(cents(daily.where("tenant_id = 'workshop'"), "billing_period", col(measure)),
           cents(daily.where("tenant_id = 'workshop_focus'"), "billing_period", col(measure)), measure);
     }
     assertEquals(daily.where("tenant_id = 'workshop'").select("line_item_type", "product_code", "region_code").distinct().count(),
         daily.where("tenant_id = 'workshop_focus'").select("line_item_type", "product_code", "region_code").distinct().count());
+    WorkshopLake.deleteCopy(lake);
   }
 
   private static Map<String, BigDecimal> cents(Dataset<Row> rows, String periodColumn, Column amount) {

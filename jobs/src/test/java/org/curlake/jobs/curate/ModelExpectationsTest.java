@@ -79,10 +79,18 @@ class ModelExpectationsTest {
       });
       Map<String, Object> parameters = parameters(expected);
       parameters.putAll(fixture.parameters());
-      Dataset<Row> output = runner.run(SqlModel.load(model), parameters);
+      Dataset<Row> output = materialized(runner.run(SqlModel.load(model), parameters));
       ModelAssertions.assertRows(fixture.expect(), output, context);
       ModelAssertions.assertKeysNotNullAndAcceptedValues(expected, output, context);
     }
+  }
+
+  /**
+   * The model's rows computed once, as a local relation: the assertions then query these rows instead of
+   * optimising and running the model's whole plan again for each key, not-null and accepted-values check.
+   */
+  private Dataset<Row> materialized(Dataset<Row> output) {
+    return spark.createDataFrame(output.collectAsList(), output.schema());
   }
 
   /** The tenant and period every fixture runs for, plus the parameters the model's .yml declares. */

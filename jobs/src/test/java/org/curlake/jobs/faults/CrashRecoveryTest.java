@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.catalog.LakeTable;
@@ -37,8 +38,12 @@ class CrashRecoveryTest {
   void killedMidWriteThenRerunGivesTheUninterruptedLake() {
     TenantWorkspace workspace = TenantWorkspace.create(spark, "crash-recovery", TENANT, 2, 6_000);
     Path reference = workspace.lake("lake-uninterrupted");
-    workspace.ingestAndCurate(spark, reference);
-    Map<String, TableChecksum> expected = LakePartitions.of(spark, reference);
+    // The uninterrupted run (in this JVM) goes on while the first child JVM starts and is killed:
+    // the two write separate lakes, and the first comparison waits for the reference.
+    CompletableFuture<Map<String, TableChecksum>> uninterrupted = CompletableFuture.supplyAsync(() -> {
+      workspace.ingestAndCurate(spark, reference);
+      return LakePartitions.of(spark, reference);
+    });
     Path lake = workspace.lake("lake-crashed");
 
     int tried = 0;
@@ -48,6 +53,7 @@ class CrashRecoveryTest {
     // 1. ingest killed while the second period's data files are written.
     tried++;
     killWhenWriting(workspace, "ingest", lake, LakeTable.CUR_LINE_ITEMS, "2024-02");
+    Map<String, TableChecksum> expected = uninterrupted.join();
     assertOnlyCompletePartitions(expected, lake, "after the ingest kill");
     assertEquals(0, cli(workspace, "ingest", lake).awaitExit(JOB_TIMEOUT), "ingest rerun");
     rowsLost += rowsLost(expected, lake, LakeTable.CUR_LINE_ITEMS);

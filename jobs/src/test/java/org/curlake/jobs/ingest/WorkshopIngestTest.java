@@ -24,7 +24,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.catalog.LakeTable;
 import org.curlake.jobs.SharedSpark;
-import org.curlake.jobs.TestTenants;
+import org.curlake.jobs.lake.WorkshopLake;
 import org.curlake.jobs.lake.TableChecksum;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,23 +34,17 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkshopIngestTest {
   private final SparkSession spark = SharedSpark.session();
-  private Path lake;
-  private IngestReport first;
+  private List<IngestRun> first;
   private Dataset<Row> bronze;
 
+  /** The suite's workshop lake, ingested once per test JVM by the real jobs (read-only here). */
   @BeforeAll
-  void ingestWorkshop() throws java.io.IOException {
-    lake = java.nio.file.Files.createTempDirectory("workshop-lake");
-    first = job(false).run(List.of(TestTenants.workshop()), Optional.empty());
-    bronze = spark.read().format("delta").load(LakeTable.CUR_LINE_ITEMS.location(lake.toString()));
+  void ingestWorkshop() {
+    first = WorkshopLake.ingestRuns();
+    bronze = spark.read().format("delta").load(LakeTable.CUR_LINE_ITEMS.location(WorkshopLake.path().toString()));
   }
 
-  @org.junit.jupiter.api.AfterAll
-  void deleteLake() {
-    IngestFixtures.deleteRecursively(lake);
-  }
-
-  private IngestJob job(boolean force) {
+  private IngestJob job(Path lake, boolean force) {
     return new IngestJob(spark, lake.toString(), Clock.systemUTC(), force, run -> { });
   }
 
@@ -62,8 +56,8 @@ class WorkshopIngestTest {
     }
     assertTrue(columnCounts.size() > 1, "the workshop months have different column sets: " + columnCounts);
     assertEquals(List.of("2018-10", "2018-11", "2018-12"),
-        first.runs().stream().map(IngestRun::billingPeriod).toList());
-    first.runs().forEach(run -> assertEquals(RunStatus.SUCCEEDED, run.status(), run.progressLine()));
+        first.stream().map(IngestRun::billingPeriod).toList());
+    first.forEach(run -> assertEquals(RunStatus.SUCCEEDED, run.status(), run.progressLine()));
   }
 
   @Test
@@ -76,7 +70,7 @@ class WorkshopIngestTest {
       rawRows.put("2018-" + month, IngestFixtures.workshopMonth(spark, month).count());
     }
     assertEquals(rawRows, bronzeRows);
-    for (IngestRun run : first.runs()) {
+    for (IngestRun run : first) {
       assertEquals(rawRows.get(run.billingPeriod()), run.rowsIn());
       assertEquals(run.rowsIn(), run.rowsWritten());
     }
@@ -117,12 +111,13 @@ class WorkshopIngestTest {
   }
 
   @Test
-  void rerunSkipsUnchangedDeliveriesAndForcedRerunIsIdempotent() {
+  void rerunSkipsUnchangedDeliveriesAndForcedRerunIsIdempotent() throws java.io.IOException {
+    Path lake = WorkshopLake.privateCopy("workshop-ingest-rerun");
     TableChecksum before = TableChecksum.of(bronze);
-    IngestReport again = job(false).run(List.of(TestTenants.workshop()), Optional.empty());
+    IngestReport again = job(lake, false).run(List.of(WorkshopLake.tenant()), Optional.empty());
     again.runs().forEach(run -> assertEquals(RunStatus.SKIPPED, run.status(), run.progressLine()));
 
-    IngestReport forced = job(true).run(List.of(TestTenants.workshop()), Optional.of(BillingPeriod.parse("2018-11")));
+    IngestReport forced = job(lake, true).run(List.of(WorkshopLake.tenant()), Optional.of(BillingPeriod.parse("2018-11")));
     assertEquals(RunStatus.SUCCEEDED, forced.runs().get(0).status());
     assertEquals(before, TableChecksum.of(spark.read().format("delta")
         .load(LakeTable.CUR_LINE_ITEMS.location(lake.toString()))));
@@ -133,6 +128,7 @@ class WorkshopIngestTest {
     runs.where("tenant_id = 'workshop' and billing_period = '2018-11'").orderBy("started_at")
         .select("status").collectAsList().forEach(r -> statuses.add(r.getString(0)));
     assertEquals(List.of("SUCCEEDED", "SKIPPED", "SUCCEEDED"), statuses);
+    WorkshopLake.deleteCopy(lake);
   }
 
   private static Map<String, BigDecimal> centsBy(Dataset<Row> grouped) {

@@ -1,7 +1,6 @@
 package org.curlake.jobs.trino;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -23,13 +22,14 @@ import org.curlake.jobs.generate.GeneratorSpec;
 import org.curlake.jobs.generate.Grain;
 import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.ingest.IngestJob;
+import org.curlake.jobs.lake.WorkshopLake;
 import org.curlake.jobs.quality.WebhookNotifier;
 import org.curlake.quality.QualityRulesLoader;
 
 /**
- * A lake with two tenants for the Trino tests, built by the real jobs: synthetic acme (legacy CUR, two months)
- * and the real WorkshopCUR (its last two months, 2018-11 and 2018-12); ingested, curated, and analysed on each
- * tenant's last period. The tenant ids match config/trino/rules.json (globex there has a schema but no rows).
+ * A lake with two tenants for the Trino tests, built by the real jobs: the real WorkshopCUR (a copy of the
+ * suite's shared {@link WorkshopLake}, four months ingested and curated) plus synthetic acme (legacy CUR, two
+ * months) ingested and curated into the copy; then analysed on each tenant's last period. The tenant ids match config/trino/rules.json (globex there has a schema but no rows).
  */
 record AnalystLake(Path root, List<Tenant> tenants) {
   /** A tenant of the lake and its last two billing periods. */
@@ -40,21 +40,18 @@ record AnalystLake(Path root, List<Tenant> tenants) {
   }
 
   static AnalystLake build(SparkSession spark, Path root, Path landing) throws IOException {
-    Files.createDirectories(root);
+    WorkshopLake.copyTo(root);
     TenantConfig acme = generated(spark, landing, new GeneratorSpec("acme", SourceFormat.LEGACY_CUR, 11,
         YearMonth.of(2024, 1), 2, 2500, 4, Grain.DAILY));
-    List<Tenant> tenants = List.of(new Tenant(acme, "2024-02", "2024-01"),
-        new Tenant(TestTenants.workshop(), "2018-12", "2018-11"));
-    List<TenantConfig> configs = tenants.stream().map(Tenant::config).toList();
+    Tenant generated = new Tenant(acme, "2024-02", "2024-01");
+    List<Tenant> tenants = List.of(generated, new Tenant(WorkshopLake.tenant(), "2018-12", "2018-11"));
     IngestJob ingest = new IngestJob(spark, root.toString(), Clock.systemUTC(), false, r -> { });
-    for (Tenant tenant : tenants) {
-      for (String period : List.of(tenant.previousPeriod(), tenant.lastPeriod())) {
-        ingest.run(List.of(tenant.config()), Optional.of(BillingPeriod.parse(period)));
-      }
+    for (String period : List.of(generated.previousPeriod(), generated.lastPeriod())) {
+      ingest.run(List.of(acme), Optional.of(BillingPeriod.parse(period)));
     }
     var rules = new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity();
     List<CurateRun> curated = new CurateJob(spark, root.toString(), rules, false, r -> { })
-        .run(configs, Optional.empty());
+        .run(List.of(acme), Optional.empty());
     curated.stream().filter(CurateRun::failed).findFirst().ifPresent(failed -> {
       throw new IllegalStateException("curate failed: " + failed);
     });

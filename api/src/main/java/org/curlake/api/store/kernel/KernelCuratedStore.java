@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.curlake.api.cost.CostAggregates;
 import org.curlake.api.cost.CostFilter;
@@ -277,11 +276,17 @@ public final class KernelCuratedStore implements CuratedStore {
 
   private static LakeTable[] costTables(CostFilter filter, LakeTable... more) {
     LakeTable source = filter.tag().isPresent() ? LakeTable.FCT_COST_BY_TAG : LakeTable.FCT_COST_DAILY;
-    return Stream.concat(Stream.of(source), Stream.of(more)).toArray(LakeTable[]::new);
+    LakeTable[] used = new LakeTable[more.length + 1];
+    used[0] = source;
+    System.arraycopy(more, 0, used, 1, more.length);
+    return used;
   }
 
   private <T> T cached(Object query, java.util.function.Supplier<T> compute, LakeTable... used) {
-    List<Long> versions = Stream.of(used).map(tables::version).toList();
+    long[] versions = new long[used.length];
+    for (int i = 0; i < used.length; i++) {
+      versions[i] = tables.version(used[i]);
+    }
     return results.get(query, versions, compute);
   }
 }

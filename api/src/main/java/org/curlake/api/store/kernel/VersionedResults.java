@@ -1,6 +1,6 @@
 package org.curlake.api.store.kernel;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -16,9 +16,9 @@ final class VersionedResults {
   private final AtomicLong misses = new AtomicLong();
 
   @SuppressWarnings("unchecked")
-  <T> T get(Object query, List<Long> versions, Supplier<T> compute) {
+  <T> T get(Object query, long[] versions, Supplier<T> compute) {
     Entry entry = entries.get(query);
-    if (entry != null && entry.versions().equals(versions)) {
+    if (entry != null && Arrays.equals(entry.versions(), versions)) {
       hits.incrementAndGet();
       return (T) entry.value();
     }
@@ -39,5 +39,5 @@ final class VersionedResults {
     return misses.get();
   }
 
-  private record Entry(List<Long> versions, Object value) {}
+  private record Entry(long[] versions, Object value) {}
 }
