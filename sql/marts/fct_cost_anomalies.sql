@@ -1,6 +1,6 @@
 -- fct_cost_anomalies: every day of one billing period (up to :as_of_date) per tenant and service,
 -- its actual amortized usage cost against a robust, weekday-aware expected cost, and whether it
--- is an anomaly: a single anomalous day (spike) or the day a run of days crosses (level shift, drift).
+-- is an anomaly: a single anomalous day (spike) or the day a 7-day cost crosses (level shift, drift).
 -- Method, per (service, day d), over the trailing 28 days d-28 .. d-1 (zero-filled):
 --   weekday median  m   = median of the 4 days with d's weekday (d-7, d-14, d-21, d-28)
 --   trend           t   = (median of d-14..d-1 - median of d-28..d-15) / 14, per day
@@ -14,21 +14,28 @@
 --                         medians (Monte Carlo on i.i.d. Gaussian days, 200,000 draws: 1.271 σ;
 --                         analytically √(1 + 0.30 + 0.33 - their covariance))
 --   score               = (actual - e) / s, ~ N(0, 1) on a day without change
---   window score        = sum of (actual - e) over the 7 days d-6 .. d / (1.18 √(sum of their s²)):
---                         the standard deviation of a sum of independent errors is the root of the
---                         sum of their squares; 1.18 because the days share part of their baselines
---                         (same Monte Carlo: the 7-day sum has 3.96 σ, not √7 * 1.27 σ = 3.36 σ)
+-- The 7-day cost W(d) = c(d-6) + .. + c(d) holds every weekday once, so it needs no weekday model:
+--   expected 7 days E   = mean of W(d-7), W(d-14), W(d-21): the three weeks before the window, never
+--                         the window itself (a shift inside it does not lift its own baseline), and
+--                         mean-unbiased (daily costs are skewed: a median sits below their mean)
+--   7-day noise     σw  = 1.048 * median |W(x) - W(x-7)| over x = d-15 .. d-1 (the week-on-week
+--                         changes inside the 28 days; same consistency constant as σ)
+--   window score        = (W(d) - E) / max(1.155 σw, $1, 10% of E): 1.155 = √(1 + 1/3), the
+--                         standard deviation of W(d) - E, E being a mean of three weeks. The 10%
+--                         floor: costs also step between months (new resources, new prices) by more
+--                         than the noise inside 28 days shows; at sensitivity 4 a window must be
+--                         40% above the three weeks before it
 --   is_anomaly          = at least 21 days of history, and either
 --                         day:    actual - e >= :anomaly_min_impact_usd and score >= :anomaly_sensitivity
---                         window: the window score reaches :anomaly_sensitivity on d and not on d-1
---                                 (reported once, on the crossing day), with the 7 days' excess
+--                         window: the window score reaches :anomaly_sensitivity on d and on none of
+--                                 the 6 days before (reported once, on the crossing day), with W(d) - E
 --                                 >= :anomaly_min_impact_usd and actual > e on d
 --                         (cost increases only). The window catches a moderate shift or ramp that no
 --                         single day shows at the sensitivity.
 -- Medians are exact (percentile), so the result is deterministic for the same input and as-of date.
 -- Grain: one row per (tenant_id, billing_period, usage_date, product_code).
 -- Input view: int_daily_service_cost (it starts 35 days before the period: the 6 days before the
--- period are scored too, for the first windows, with their own 28-day history).
+-- period are scored too, for the crossing test of the period's first day, with their own history).
 
 with series as (
 
@@ -109,6 +116,53 @@ baselines as (
 
 ),
 
+weeks as (
+
+    select
+        product_code,
+        usage_date,
+        sum(cost_usd) over (partition by product_code order by usage_date rows between 6 preceding and current row)
+            as week_cost
+
+    from series
+
+),
+
+week_changes as (
+
+    select
+        weeks.product_code,
+        weeks.usage_date,
+        weeks.week_cost,
+        abs(weeks.week_cost - week_before.week_cost) as week_change
+
+    from weeks
+    left join weeks as week_before
+        on weeks.product_code = week_before.product_code
+        and week_before.usage_date = date_sub(weeks.usage_date, 7)
+
+),
+
+week_baselines as (
+
+    select
+        evaluated_days.product_code,
+        evaluated_days.usage_date,
+        max(case when datediff(evaluated_days.usage_date, week_changes.usage_date) = 0 then week_changes.week_cost end)
+            as week_cost,
+        avg(case when datediff(evaluated_days.usage_date, week_changes.usage_date) in (7, 14, 21)
+            then week_changes.week_cost end) as expected_week_cost,
+        1.048 * percentile(case when datediff(evaluated_days.usage_date, week_changes.usage_date) between 1 and 15
+            then week_changes.week_change end, 0.5) as week_noise_sigma
+
+    from evaluated_days
+    inner join week_changes
+        on evaluated_days.product_code = week_changes.product_code
+        and week_changes.usage_date between date_sub(evaluated_days.usage_date, 21) and evaluated_days.usage_date
+    group by evaluated_days.product_code, evaluated_days.usage_date
+
+),
+
 expected as (
 
     select
@@ -120,7 +174,10 @@ expected as (
         coalesce(baselines.history_days, 0) as history_days,
         greatest(0.0, coalesce(baselines.weekday_median, 0.0)
             + coalesce(baselines.half_window_shift, 0.0) / 14.0 * 17.5) as expected_cost_usd,
-        coalesce(noise.noise_sigma, 0.0) as noise_sigma
+        coalesce(noise.noise_sigma, 0.0) as noise_sigma,
+        week_baselines.week_cost,
+        coalesce(week_baselines.expected_week_cost, 0.0) as expected_week_cost,
+        coalesce(week_baselines.week_noise_sigma, 0.0) as week_noise_sigma
 
     from evaluated_days
     left join baselines
@@ -129,6 +186,9 @@ expected as (
     left join noise
         on evaluated_days.product_code = noise.product_code
         and evaluated_days.usage_date = noise.usage_date
+    left join week_baselines
+        on evaluated_days.product_code = week_baselines.product_code
+        and evaluated_days.usage_date = week_baselines.usage_date
 
 ),
 
@@ -143,6 +203,8 @@ scored as (
         expected_cost_usd,
         actual_cost_usd - expected_cost_usd as impact,
         greatest(1.27 * noise_sigma, 1.0, 0.05 * expected_cost_usd) as scale,
+        week_cost - expected_week_cost as window_impact,
+        greatest(1.155 * week_noise_sigma, 1.0, 0.10 * expected_week_cost) as window_scale,
         history_days
 
     from expected
@@ -154,11 +216,9 @@ windowed as (
     select
         *,
         impact / scale as day_score,
-        sum(impact) over seven_days as window_impact,
-        sum(impact) over seven_days / (1.18 * sqrt(sum(scale * scale) over seven_days)) as window_score
+        window_impact / window_scale as window_score
 
     from scored
-    window seven_days as (partition by product_code order by usage_date rows between 6 preceding and current row)
 
 ),
 
@@ -170,8 +230,8 @@ flagged as (
         impact > 0
             and window_impact >= :anomaly_min_impact_usd
             and window_score >= :anomaly_sensitivity
-            and coalesce(lag(window_score) over (partition by product_code order by usage_date), 0.0)
-                < :anomaly_sensitivity as window_anomaly
+            and coalesce(max(window_score) over (partition by product_code order by usage_date
+                rows between 6 preceding and 1 preceding), 0.0) < :anomaly_sensitivity as window_anomaly
 
     from windowed
 
