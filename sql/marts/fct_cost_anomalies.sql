@@ -28,8 +28,8 @@
 --   is_anomaly          = at least 21 days of history, and either
 --                         day:    actual - e >= :anomaly_min_impact_usd and score >= :anomaly_sensitivity
 --                         window: the window score reaches :anomaly_sensitivity on d and on none of
---                                 the 6 days before (reported once, on the crossing day), with W(d) - E
---                                 >= :anomaly_min_impact_usd and actual > e on d
+--                                 the 6 days before (reported once, on the crossing day, even when d
+--                                 itself is a low day of the week), with W(d) - E >= :anomaly_min_impact_usd
 --                         (cost increases only). The window catches a moderate shift or ramp that no
 --                         single day shows at the sensitivity.
 -- Medians are exact (percentile), so the result is deterministic for the same input and as-of date.
@@ -227,8 +227,7 @@ flagged as (
     select
         *,
         impact >= :anomaly_min_impact_usd and day_score >= :anomaly_sensitivity as day_anomaly,
-        impact > 0
-            and window_impact >= :anomaly_min_impact_usd
+        window_impact >= :anomaly_min_impact_usd
             and window_score >= :anomaly_sensitivity
             and coalesce(max(window_score) over (partition by product_code order by usage_date
                 rows between 6 preceding and 1 preceding), 0.0) < :anomaly_sensitivity as window_anomaly
