@@ -64,10 +64,14 @@ public final class SyntheticCur {
     MonthPlan plan = MonthPlan.of(spec, period);
     RowAllocation rows = plan.rows();
     Dataset<Row> usage = UsageLines.of(spark, plan);
+    long injectedRows = 0;
     if (!injection.isNone()) {
       // Materialised once (an evaluation's months are small): the injected lines copy templates out of it,
       // and filters over the generator's projections would otherwise compile to methods over 64 KB.
       usage = DemandShape.apply(usage, spec, period, injection).localCheckpoint();
+      Dataset<Row> beyond = DemandShape.beyondCommitments(usage, period, injection);
+      injectedRows = beyond.count();
+      usage = usage.union(beyond);
     }
     Dataset<Row> lines = usage;
     if (rows.reservations() > 0) {
@@ -79,11 +83,10 @@ public final class SyntheticCur {
     if (rows.taxRows() + rows.creditRows() > 0) {
       lines = lines.union(AdjustmentLines.of(spark, plan, usage));
     }
-    long injectedRows = 0;
     if (!injection.resources().isEmpty()) {
       lines = lines.localCheckpoint();
       Dataset<Row> injected = InjectedLines.of(spark, spec, period, injection, usage, lines);
-      injectedRows = injected.count();
+      injectedRows += injected.count();
       lines = lines.union(injected);
     }
     Dataset<Row> billed = lines.withColumns(billing(plan));

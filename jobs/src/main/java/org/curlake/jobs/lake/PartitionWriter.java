@@ -69,6 +69,9 @@ public final class PartitionWriter {
     rows.write().format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate.expr().sql())
+        // Additive schema evolution: a model that gains a column adds it to the table (older rows read null);
+        // a changed column type still fails.
+        .option("mergeSchema", "true")
         .option("userMetadata", marker)
         .partitionBy(table.partitionColumns().toArray(String[]::new))
         .save(location);
