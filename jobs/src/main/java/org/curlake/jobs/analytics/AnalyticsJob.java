@@ -90,37 +90,34 @@ public final class AnalyticsJob {
     Map<String, Object> parameters = AnalyticsParameters.of(tenant, period, asOf);
     spark.sparkContext().setJobGroup("analytics-" + tenant.id() + "-" + period,
         "analytics tenant " + tenant.id() + " period " + period, false);
-    List<Dataset<Row>> cached = new ArrayList<>();
+    Dataset<Row> costed = null;
     try {
       Dataset<Row> bronze = lake.read(LakeTable.CUR_LINE_ITEMS)
           .orElseThrow(() -> new IllegalStateException("no bronze table yet: run ingest first"))
           .where(col("tenant_id").equalTo(lit(tenant.id())));
-      // Read by the forecast, budget, anomaly and driver models: scanned once.
-      Dataset<Row> daily = cache(lake.read(LakeTable.FCT_COST_DAILY)
+      Dataset<Row> daily = lake.read(LakeTable.FCT_COST_DAILY)
           .orElseThrow(() -> new IllegalStateException("no fct_cost_daily yet: run curate first"))
-          .where(col("tenant_id").equalTo(lit(tenant.id()))), cached);
+          .where(col("tenant_id").equalTo(lit(tenant.id())));
       models.input("tenant_accounts", TenantDimensions.accounts(spark, tenant));
       models.input("tenant_tag_keys", TenantDimensions.tagKeys(spark, tenant));
       models.input("tenant_budgets", AnalyticsParameters.budgets(spark, tenant));
       models.input("bronze_cur_line_items_history", bronze);
       models.input("bronze_cur_line_items",
           Quarantine.valid(Quarantine.withReasons(bronze.where(col("billing_period").equalTo(lit(period))), validityRules)));
-      Dataset<Row> costed = cache(models.runAll(CurateJob.PERIOD_MODELS.stream().map(SqlModel::load).toList(),
-          parameters), cached);
+      costed = models.runAll(CurateJob.PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters)
+          .persist(StorageLevel.MEMORY_AND_DISK());
       costed.createOrReplaceTempView("int_line_items_costed");
       models.input("fct_cost_daily", daily);
 
       Map<String, Long> written = new LinkedHashMap<>();
       write(LakeTable.FCT_IDLE_RESOURCES, models.runAll(load(IDLE_MODELS), parameters), partition, runId, written);
-      // Models read the forecast (budget_status) and the anomalies (their drivers) as views of the same
-      // plans: cached, each is computed once for its write and its readers.
-      Dataset<Row> forecast = cache(models.run(SqlModel.load("fct_cost_forecast"), parameters), cached);
-      write(LakeTable.FCT_COST_FORECAST, forecast, partition, runId, written);
+      write(LakeTable.FCT_COST_FORECAST, models.run(SqlModel.load("fct_cost_forecast"), parameters), partition, runId,
+          written);
       Dataset<Row> budget = models.run(SqlModel.load("budget_status"), parameters);
+      // Computed once: the rows collected for the webhook are the rows written.
       List<Row> budgetRows = budget.collectAsList();
       write(LakeTable.BUDGET_STATUS, spark.createDataFrame(budgetRows, budget.schema()), partition, runId, written);
-      Dataset<Row> anomalies = cache(models.runAll(load(ANOMALY_MODELS), parameters), cached);
-      write(LakeTable.FCT_COST_ANOMALIES, anomalies, partition, runId, written);
+      write(LakeTable.FCT_COST_ANOMALIES, models.runAll(load(ANOMALY_MODELS), parameters), partition, runId, written);
       write(LakeTable.FCT_COST_ANOMALY_DRIVERS, models.run(SqlModel.load("fct_cost_anomaly_drivers"), parameters),
           partition, runId, written);
 
@@ -134,16 +131,11 @@ public final class AnalyticsJob {
       return new AnalyticsRun(tenant.id(), period, asOf, RunStatus.FAILED, Map.of(), null,
           "tenant '" + tenant.id() + "' period " + period + ": analytics failed: " + SparkErrors.summary(e));
     } finally {
-      cached.forEach(Dataset::unpersist);
+      if (costed != null) {
+        costed.unpersist();
+      }
       spark.sparkContext().clearJobGroup();
     }
-  }
-
-  /** {@code rows} persisted (memory, then disk) until the run ends; a temp view of the same plan reads the cache. */
-  private static Dataset<Row> cache(Dataset<Row> rows, List<Dataset<Row>> cached) {
-    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(persisted);
-    return persisted;
   }
 
   private static List<SqlModel> load(List<String> names) {
