@@ -114,8 +114,9 @@ public final class AnalyticsJob {
       write(LakeTable.FCT_COST_FORECAST, models.run(SqlModel.load("fct_cost_forecast"), parameters), partition, runId,
           written);
       Dataset<Row> budget = models.run(SqlModel.load("budget_status"), parameters);
+      // Computed once: the rows collected for the webhook are the rows written.
       List<Row> budgetRows = budget.collectAsList();
-      write(LakeTable.BUDGET_STATUS, budget, partition, runId, written);
+      write(LakeTable.BUDGET_STATUS, spark.createDataFrame(budgetRows, budget.schema()), partition, runId, written);
       write(LakeTable.FCT_COST_ANOMALIES, models.runAll(load(ANOMALY_MODELS), parameters), partition, runId, written);
       write(LakeTable.FCT_COST_ANOMALY_DRIVERS, models.run(SqlModel.load("fct_cost_anomaly_drivers"), parameters),
           partition, runId, written);

@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.config.SourceFormat;
@@ -82,9 +83,12 @@ public final class GenerateJob {
     String folder = output.hadoopPath() + "/" + periodFolder(spec.format(), period);
     int files = SyntheticCur.partitions(spec.rowsPerMonth());
     SyntheticCur.GeneratedMonth month = SyntheticCur.month(SyntheticCur.generatorSession(spark), spec, period, injection);
+    // Generated in parallel slices, then range-partitioned by the sort key into the month's files: each
+    // file a contiguous, sorted stretch of the month (one file below a million rows: the whole month sorted).
+    Column[] order = {col("line_item_usage_start_date"), col("identity_line_item_id")};
     month.lines()
-        .coalesce(files)
-        .sortWithinPartitions(col("line_item_usage_start_date"), col("identity_line_item_id"))
+        .repartitionByRange(files, order)
+        .sortWithinPartitions(order)
         .write()
         .mode(SaveMode.Overwrite)
         .option("compression", "snappy")

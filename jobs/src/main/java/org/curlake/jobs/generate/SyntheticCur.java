@@ -27,16 +27,26 @@ import org.curlake.config.SourceFormat;
  * Credit lines. Every row has the columns {@code CanonicalSchema.required()} lists, non-null.
  */
 public final class SyntheticCur {
-  /** Usage rows per partition; {@link GenerateJob} writes one file per partition of usage. */
+  /** Rows per file; {@link GenerateJob} writes one file per started million. */
   public static final long ROWS_PER_PARTITION = 1_000_000L;
+  /**
+   * Usage rows per generating task: a month is generated in slices of this size in parallel (then
+   * range-partitioned into its files), a number that depends on the row count only, never on the machine.
+   */
+  public static final long ROWS_PER_SLICE = 50_000L;
   /** HotSpot's HugeMethodLimit: larger methods are never JIT-compiled. */
   private static final int JIT_METHOD_LIMIT = 8000;
 
   private SyntheticCur() {}
 
-  /** Partitions (and files) for a month of {@code rows}: one per started million. */
+  /** Files for a month of {@code rows}: one per started million. */
   public static int partitions(long rows) {
     return (int) Math.max(1, (rows + ROWS_PER_PARTITION - 1) / ROWS_PER_PARTITION);
+  }
+
+  /** Generating tasks for a month of {@code rows}: one per started {@link #ROWS_PER_SLICE}. */
+  static int slices(long rows) {
+    return (int) Math.max(1, (rows + ROWS_PER_SLICE - 1) / ROWS_PER_SLICE);
   }
 
   /**

@@ -52,7 +52,7 @@ final class UsageLines {
     long groups = Math.max(1, rows.resourceGroups());
     Column id = col("id");
     Column pair = RowAllocation.quotient(id, 2);
-    Dataset<Row> lines = spark.range(0, rows.usageRows(), 1, SyntheticCur.partitions(rows.rows()))
+    Dataset<Row> lines = spark.range(0, rows.usageRows(), 1, SyntheticCur.slices(rows.rows()))
         .select(id.as("row_id"), pmod(id, lit(2L)).cast("int").as("line"), pmod(pair, lit(groups)).as("group_id"),
             RowAllocation.quotient(pair, groups).as("occurrence"));
 
