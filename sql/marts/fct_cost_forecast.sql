@@ -187,14 +187,16 @@ tenant_calendar as (
 tenant_usage_series as (
 
     select
+        bounds.as_of_date,
         tenant_calendar.usage_date,
-        row_number() over (order by tenant_calendar.usage_date) as day_number,
-        count(*) over () as calendar_days,
+        row_number() over (partition by bounds.as_of_date order by tenant_calendar.usage_date) as day_number,
+        count(*) over (partition by bounds.as_of_date) as calendar_days,
         coalesce(sum(usage_days.cost_usd), 0.0) as cost_usd
 
     from tenant_calendar
+    cross join bounds
     left join usage_days on tenant_calendar.usage_date = usage_days.usage_date
-    group by tenant_calendar.usage_date
+    group by bounds.as_of_date, tenant_calendar.usage_date
 
 ),
 
@@ -203,8 +205,10 @@ origin_errors as (
     select
         day_number,
         calendar_days,
-        avg(cost_usd) over (order by day_number rows between 13 preceding and current row) as level_usd,
-        sum(cost_usd) over (order by day_number rows between 1 following and 14 following) as next_14_days_usd
+        avg(cost_usd) over (partition by as_of_date order by day_number rows between 13 preceding and current row)
+            as level_usd,
+        sum(cost_usd) over (partition by as_of_date order by day_number rows between 1 following and 14 following)
+            as next_14_days_usd
 
     from tenant_usage_series
 
