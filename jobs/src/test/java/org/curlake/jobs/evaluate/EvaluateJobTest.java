@@ -40,9 +40,10 @@ class EvaluateJobTest {
     assertTrue(report.anomalies().precision() >= 0.8, all);
     assertEquals(1.0, report.idle().recall(), all);
     assertEquals(0, report.idle().falsePositives(), all);
-    // Known gap (notes/forecast.md): on this small run (8 backtested forecasts, February with the injected
-    // shifts) the forecast's MAPE (23.0%) beats "same as last month" (27.4%) but not the 28-day run rate (21.9%).
-    assertTrue(report.overallForecast().mapeForecast() < report.overallForecast().mapeNaiveLastMonth(), all);
+    // The forecast beats both naive baselines overall, and its 80% interval covers at least half of the
+    // 8 backtested outcomes (it covered 0-33% before the empirical widening, notes/forecast.md).
+    assertTrue(report.overallForecast().beatsNaive(), all);
+    assertTrue(report.overallForecast().intervalCoverage() >= 0.5, all);
     assertEquals(9, Files.readAllLines(work.resolve("truth/anomalies.csv")).size(), "header + 8 events");
     assertEquals(29, Files.readAllLines(work.resolve("truth/idle_resources.csv")).size(), "header + 28 resources");
   }
