@@ -10,18 +10,20 @@
 --                (a trend damped by half and capped at 45 days)
 --   once-a-month charges (every other charge category: fees, tax, credits): those already posted
 --     this month, else last month's
---   month_end  = the mean of two forecasts: the model (month-to-date actual + cost(t) over the days
---                left + once-a-month charges not yet posted) and the run-rate baseline below; averaging
---                them beat either alone on the backtest (notes/forecast.md)
---   next_month = the model only: cost(t) over the next month's days + once-a-month charges
+--   model      = month_end: month-to-date actual + cost(t) over the days left + once-a-month charges
+--                not yet posted; next_month: cost(t) over the next month's days + once-a-month charges
+--   forecast   = the mean of the model and its paired naive baseline below: the run rate for
+--                month_end, the last complete month for next_month (the model alone while the
+--                tenant's data does not cover that month). Averaging them beat either alone on the
+--                backtest (notes/forecast.md).
 --   interval   = per service: forecast +- 1.2816 * s * sqrt(n + n^2 / 14), n days forecast, s the
 --                standard deviation of the 28 days' residuals against f_w * (level + trend)
 -- The tenant row (product_code 'TOTAL') sums the services. Its interval half-width is the largest of
 --   the root of the sum of squares of the services' half-widths, the empirical 80th percentile of the
 --   tenant's own relative errors (|next 14 days' usage / (14 * mean of the 14 days before) - 1| over
 --   every day of its history with both windows in it, at least 5 such days) times the usage
---   forecast (split-conformal style, from data up to :as_of_date only), and, for month_end, half the
---   gap between the model and the run rate it is averaged with.
+--   forecast (split-conformal style, from data up to :as_of_date only), and half the gap between
+--   the model and the baseline it is averaged with.
 -- Baselines: naive_last_month_usd = the total of the last complete month before the target month
 -- (as of the date); naive_run_rate_usd = month-to-date actual + mean daily cost of the last 28
 -- days (every charge) * days left (next month: * its days).
@@ -69,11 +71,13 @@ history_window as (
 
     select
         greatest(date_sub(bounds.as_of_date, 27), min(tenant_costs.usage_date)) as first_date,
-        bounds.as_of_date as last_date
+        bounds.as_of_date as last_date,
+        min(tenant_costs.usage_date) <= case when bounds.as_of_date = bounds.period_end then bounds.period_start
+            else bounds.previous_start end as has_full_last_month
 
     from tenant_costs
     cross join bounds
-    group by bounds.as_of_date
+    group by bounds.as_of_date, bounds.period_end, bounds.period_start, bounds.previous_start
 
 ),
 
@@ -314,7 +318,8 @@ service_forecasts as (
             else coalesce(period_totals.previous_month_usd, 0.0)
         end as naive_last_month_usd,
         coalesce(period_totals.last_28_days_usd, 0.0)
-            / (datediff(bounds.as_of_date, history_window.first_date) + 1) as mean_daily_usd
+            / (datediff(bounds.as_of_date, history_window.first_date) + 1) as mean_daily_usd,
+        history_window.has_full_last_month
 
     from services
     cross join (select 'month_end' as horizon union all select 'next_month' as horizon) as horizons
@@ -345,7 +350,10 @@ service_models as (
         actual_to_date_usd + usage_forecast_usd + monthly_charges_forecast_usd as model_forecast_usd,
         1.2816 * residual_sd_usd * sqrt(days_forecast + days_forecast * days_forecast / 14.0) as half_width_usd,
         naive_last_month_usd,
-        actual_to_date_usd + mean_daily_usd * days_forecast as naive_run_rate_usd
+        actual_to_date_usd + mean_daily_usd * days_forecast as naive_run_rate_usd,
+        case when horizon = 'month_end' then actual_to_date_usd + mean_daily_usd * days_forecast
+            when has_full_last_month then naive_last_month_usd
+            else actual_to_date_usd + usage_forecast_usd + monthly_charges_forecast_usd end as paired_baseline_usd
 
     from service_forecasts
 
@@ -365,8 +373,8 @@ service_rows as (
         days_forecast,
         usage_forecast_usd,
         model_forecast_usd,
-        case when horizon = 'month_end' then 0.5 * model_forecast_usd + 0.5 * naive_run_rate_usd
-            else model_forecast_usd end as forecast_usd,
+        0.5 * model_forecast_usd + 0.5 * paired_baseline_usd as forecast_usd,
+        paired_baseline_usd,
         half_width_usd,
         naive_last_month_usd,
         naive_run_rate_usd
@@ -391,8 +399,7 @@ tenant_rows as (
         greatest(
             sqrt(sum(half_width_usd * half_width_usd)),
             coalesce(max(empirical_spread.relative_error_q80), 0.0) * sum(usage_forecast_usd),
-            case when horizon = 'month_end' then 0.5 * abs(sum(model_forecast_usd) - sum(naive_run_rate_usd))
-                else 0.0 end
+            0.5 * abs(sum(model_forecast_usd) - sum(paired_baseline_usd))
         ) as half_width_usd,
         sum(naive_last_month_usd) as naive_last_month_usd,
         sum(naive_run_rate_usd) as naive_run_rate_usd
