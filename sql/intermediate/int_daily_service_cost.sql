@@ -1,6 +1,7 @@
 -- int_daily_service_cost: a tenant's daily amortized usage cost per service, with a zero for every
--- day a service had no cost, from 35 days before the billing period up to :as_of_date (or the
--- period's end). Usage charges only (charge_category Usage): monthly fees, tax and credits are
+-- day a service had no cost, from 42 days before the billing period up to :as_of_date (or the
+-- period's end): the anomaly model scores the period's days and the 6 before them, each against
+-- the 5 weeks before it. Usage charges only (charge_category Usage): monthly fees, tax and credits are
 -- posted once a month and would look like anomalies every month.
 -- Grain: one row per (tenant_id, product_code, usage_date).
 -- Input view: fct_cost_daily. Parameters: :tenant_id, :billing_period, :as_of_date.
@@ -14,7 +15,7 @@ with daily_costs as (
 bounds as (
 
     select
-        date_sub(to_date(concat(:billing_period, '-01')), 35) as first_date,
+        date_sub(to_date(concat(:billing_period, '-01')), 42) as first_date,
         least(cast(:as_of_date as date), last_day(to_date(concat(:billing_period, '-01')))) as last_date
 
 ),

@@ -18,8 +18,11 @@
 --   expected 7 days E   = mean of W(d-7), W(d-14), W(d-21): the three weeks before the window, never
 --                         the window itself (a shift inside it does not lift its own baseline), and
 --                         mean-unbiased (daily costs are skewed: a median sits below their mean)
---   7-day noise     σw  = 1.048 * median |W(x) - W(x-7)| over x = d-15 .. d-1 (the week-on-week
---                         changes inside the 28 days; same consistency constant as σ)
+--   7-day noise     σw  = 1.048 * median |W(x) - W(x-7)| over x = d-21 .. d-7: the 15 week-on-week
+--                         changes of the weeks before the window (same consistency constant as σ).
+--                         None of them holds a day of W(d): a ramp inside the window must not widen
+--                         the scale it is measured against (it did when the changes ran to d-1, and
+--                         a 10-day drift to 2.5x then never reached the sensitivity)
 --   window score        = (W(d) - E) / max(1.155 σw, $1, 10% of E): 1.155 = √(1 + 1/3), the
 --                         standard deviation of W(d) - E, E being a mean of three weeks. The 10%
 --                         floor: costs also step between months (new resources, new prices) by more
@@ -27,15 +30,19 @@
 --                         40% above the three weeks before it
 --   is_anomaly          = at least 21 days of history, and either
 --                         day:    actual - e >= :anomaly_min_impact_usd and score >= :anomaly_sensitivity
---                         window: the window score reaches :anomaly_sensitivity on d and on none of
---                                 the 6 days before (reported once, on the crossing day, even when d
---                                 itself is a low day of the week), with W(d) - E >= :anomaly_min_impact_usd
+--                         window: the window score reaches :anomaly_sensitivity and W(d) - E reaches
+--                                 :anomaly_min_impact_usd on d, and both did on none of the 6 days
+--                                 before (reported once per episode, on its first reportable day, even
+--                                 when d itself is a low day of the week; a small new service whose
+--                                 score is high from its first day is reported when its impact grows
+--                                 to the minimum)
 --                         (cost increases only). The window catches a moderate shift or ramp that no
 --                         single day shows at the sensitivity.
 -- Medians are exact (percentile), so the result is deterministic for the same input and as-of date.
 -- Grain: one row per (tenant_id, billing_period, usage_date, product_code).
--- Input view: int_daily_service_cost (it starts 35 days before the period: the 6 days before the
--- period are scored too, for the crossing test of the period's first day, with their own history).
+-- Input view: int_daily_service_cost (it starts 42 days before the period: the 6 days before the
+-- period are scored too, for the crossing test of the period's first day, with their own history,
+-- which reaches 34 days back for the oldest week-on-week change).
 
 with series as (
 
@@ -152,7 +159,7 @@ week_baselines as (
             as week_cost,
         avg(case when datediff(evaluated_days.usage_date, week_changes.usage_date) in (7, 14, 21)
             then week_changes.week_cost end) as expected_week_cost,
-        1.048 * percentile(case when datediff(evaluated_days.usage_date, week_changes.usage_date) between 1 and 15
+        1.048 * percentile(case when datediff(evaluated_days.usage_date, week_changes.usage_date) between 7 and 21
             then week_changes.week_change end, 0.5) as week_noise_sigma
 
     from evaluated_days
@@ -222,17 +229,27 @@ windowed as (
 
 ),
 
-flagged as (
+reportable as (
 
     select
         *,
         impact >= :anomaly_min_impact_usd and day_score >= :anomaly_sensitivity as day_anomaly,
-        window_impact >= :anomaly_min_impact_usd
-            and window_score >= :anomaly_sensitivity
-            and coalesce(max(window_score) over (partition by product_code order by usage_date
-                rows between 6 preceding and 1 preceding), 0.0) < :anomaly_sensitivity as window_anomaly
+        history_days >= 21 and window_impact >= :anomaly_min_impact_usd
+            and window_score >= :anomaly_sensitivity as window_reportable
 
     from windowed
+
+),
+
+flagged as (
+
+    select
+        *,
+        window_reportable
+            and not coalesce(max(window_reportable) over (partition by product_code order by usage_date
+                rows between 6 preceding and 1 preceding), false) as window_anomaly
+
+    from reportable
 
 )
 

@@ -35,11 +35,10 @@ class EvaluateJobTest {
     assertEquals(14, report.idle().healthyInjected());
     assertTrue(report.overallForecast().forecasts() > 0, "the backtest forecast past months");
     String all = String.join("\n", lines) + "\n" + String.join("\n", report.lines());
-    // Precision meets its target (>= 0.95); recall does NOT on this plan (notes/anomaly2.md): measured 0.952 (20 of 21
-    // flagged days) and 0.750 (6 of 8: the two drifts starting 2025-02-12, EC2 x2.55 and S3 x3.35, missed), run
-    // 2026-11-23. Recall is asserted at the measured level, below the 0.90 target.
+    // The targets: measured 0.957 (22 of 23 flagged days) and 1.000 (8 of 8 events; the two drifts starting
+    // 2025-02-12 were missed while the window's noise was measured over changes that included the ramp itself).
     assertTrue(report.anomalies().precision() >= 0.95, all);
-    assertTrue(report.anomalies().recall() >= 0.75, all);
+    assertTrue(report.anomalies().recall() >= 0.90, all);
     assertEquals(1.0, report.idle().recall(), all);
     assertEquals(0, report.idle().falsePositives(), all);
     // The forecast (mean of model and paired baseline) beats both naive baselines overall: measured 21.9% vs
