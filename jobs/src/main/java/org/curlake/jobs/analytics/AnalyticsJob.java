@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -46,6 +47,11 @@ public final class AnalyticsJob {
   static final List<String> IDLE_MODELS = List.of("int_snapshot_first_seen", "int_idle_resource_usage",
       "int_volume_days_without_instance", "fct_idle_resources");
   static final List<String> ANOMALY_MODELS = List.of("int_daily_service_cost", "fct_cost_anomalies");
+  /** The columns of int_line_items_costed the idle models read (a model reading another fails at analysis). */
+  static final List<String> IDLE_COLUMNS = List.of("tenant_id", "billing_period", "usage_date", "usage_start",
+      "usage_end", "usage_account_id", "region_code", "availability_zone", "product_code", "usage_type",
+      "line_item_type", "charge_category", "resource_id", "usage_amount", "amortized_cost", "reservation_arn",
+      "savings_plan_arn", "savings_plan_used_commitment", "savings_plan_total_commitment_to_date");
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsJob.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,7 +110,10 @@ public final class AnalyticsJob {
       models.input("bronze_cur_line_items_history", bronze);
       models.input("bronze_cur_line_items",
           Quarantine.valid(Quarantine.withReasons(bronze.where(col("billing_period").equalTo(lit(period))), validityRules)));
+      // Cached for the idle models' several reads, but only the columns they use: the period's costed line items
+      // with every column (tags included) cost more to cache than the scans saved.
       costed = models.runAll(CurateJob.PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters)
+          .select(IDLE_COLUMNS.stream().map(name -> col(name)).toArray(Column[]::new))
           .persist(StorageLevel.MEMORY_AND_DISK());
       costed.createOrReplaceTempView("int_line_items_costed");
       models.input("fct_cost_daily", daily);
@@ -126,7 +135,7 @@ public final class AnalyticsJob {
         notifier.post(budgetEvent(budgetRows.get(0)));
       }
       return new AnalyticsRun(tenant.id(), period, asOf, RunStatus.SUCCEEDED, written, budgetStatus, null);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       LOG.warn("tenant={} period={} analytics failed", tenant.id(), period, e);
       return new AnalyticsRun(tenant.id(), period, asOf, RunStatus.FAILED, Map.of(), null,
           "tenant '" + tenant.id() + "' period " + period + ": analytics failed: " + SparkErrors.summary(e));

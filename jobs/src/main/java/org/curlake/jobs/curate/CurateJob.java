@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.ingest.BillingPeriod;
@@ -155,7 +154,7 @@ public final class CurateJob {
     if (changed.size() > 1) {
       try {
         return curatePeriods(runId, bronze, tenant, changed);
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
         LOG.warn("tenant={} periods={} batched curation failed, curating each period on its own: {}", tenant.id(),
             changed.keySet(), SparkErrors.summary(e));
       }
@@ -183,13 +182,10 @@ public final class CurateJob {
     Instant started = Instant.now();
     spark.sparkContext().setJobGroup("curate-" + tenant.id() + "-" + period,
         "curate tenant " + tenant.id() + " period " + period, false);
-    Dataset<Row> costed = null;
-    Dataset<Row> checked = null;
     try {
       Map<String, String> partition = Map.of("tenant_id", tenant.id(), "billing_period", period);
-      checked = Quarantine.withReasons(bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
-          .and(col("billing_period").equalTo(lit(period)))), validityRules)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> checked = Quarantine.withReasons(bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
+          .and(col("billing_period").equalTo(lit(period)))), validityRules);
       // Nothing to quarantine and nothing quarantined before: no write (a Delta commit costs seconds).
       Dataset<Row> quarantinedRows = Quarantine.quarantined(checked);
       long quarantined = quarantinedRows.isEmpty() && !lake.hasRows(LakeTable.QUARANTINE, partition) ? 0
@@ -197,9 +193,7 @@ public final class CurateJob {
 
       registerTenantInputs(tenant);
       models.input("bronze_cur_line_items", Quarantine.valid(checked));
-      costed = models.runAll(PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters(tenant, period))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      costed.createOrReplaceTempView("int_line_items_costed");
+      models.runAll(PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters(tenant, period));
 
       Map<String, Long> written = new LinkedHashMap<>();
       for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
@@ -210,20 +204,22 @@ public final class CurateJob {
       // focus_costs has one row per curated line item: its commit counts the valid rows.
       return new CurateRun(tenant.id(), period, RunStatus.SUCCEEDED, inputs, written.get("focus_costs"), quarantined,
           written, Duration.between(started, Instant.now()), null);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       String error = "tenant '" + tenant.id() + "' period " + period + ": curation failed: " + SparkErrors.summary(e);
       LOG.warn("tenant={} period={} curate failed", tenant.id(), period, e);
       return new CurateRun(tenant.id(), period, RunStatus.FAILED, inputs, 0, 0, Map.of(),
           Duration.between(started, Instant.now()), error);
     } finally {
-      release(costed, checked);
+      spark.sparkContext().clearJobGroup();
     }
   }
 
   /**
-   * Curates several periods of a tenant in one pass: one scan of their bronze, one aggregation for
-   * the per-period counts, and one commit per mart replacing all of them. Throws when any step fails
-   * (the caller then curates each period on its own).
+   * Curates several periods of a tenant in one pass: one aggregation for the per-period counts (over
+   * the validity rules' columns only), then one job and one commit per mart replacing all of them.
+   * Nothing is cached: each mart reads the bronze columns it needs (a wide cache of every line item
+   * cost more to build than the scans it saved). Throws when any step fails (the caller then curates
+   * each period on its own).
    */
   private Map<String, CurateRun> curatePeriods(String runId, Dataset<Row> bronze, TenantConfig tenant,
       Map<String, String> inputs) {
@@ -232,12 +228,10 @@ public final class CurateJob {
     String label = periods.get(0) + ".." + periods.get(periods.size() - 1);
     spark.sparkContext().setJobGroup("curate-" + tenant.id() + "-" + label,
         "curate tenant " + tenant.id() + " periods " + periods, false);
-    Dataset<Row> checked = null;
-    Dataset<Row> costed = null;
     try {
-      checked = Quarantine.withReasons(bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
-          .and(col("billing_period").isin(periods.toArray()))), validityRules)
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> checked = Quarantine.withReasons(bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
+          .and(col("billing_period").isin(periods.toArray()))), validityRules);
+      // Reads only the columns the validity rules test (column pruning): cheap next to the marts' scans.
       Map<String, long[]> counts = Quarantine.countsByPeriod(checked);
       long quarantined = counts.values().stream().mapToLong(count -> count[1]).sum();
       if (quarantined > 0 || lake.hasRows(LakeTable.QUARANTINE, tenant.id(), periods)) {
@@ -246,16 +240,12 @@ public final class CurateJob {
       }
       registerTenantInputs(tenant);
       models.input("bronze_cur_line_items", Quarantine.valid(checked));
-      costed = models.runAll(PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters(tenant, null))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      costed.createOrReplaceTempView("int_line_items_costed");
+      models.runAll(PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters(tenant, null));
       Map<String, Long> written = new LinkedHashMap<>();
       for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
         Dataset<Row> rows = models.run(SqlModel.load(mart.getKey()), parameters(tenant, null));
         written.put(mart.getKey(), lake.replacePeriods(mart.getValue(), rows, tenant.id(), periods,
             marker(runId, mart.getKey(), tenant.id(), label)));
-        // The first mart's write filled the costed cache: the checked rows are no longer needed.
-        checked.unpersist();
       }
       long valid = counts.values().stream().mapToLong(count -> count[0]).sum();
       // focus_costs has one row per curated line item: its commit must count the valid rows.
@@ -273,18 +263,8 @@ public final class CurateJob {
       });
       return runs;
     } finally {
-      release(costed, checked);
+      spark.sparkContext().clearJobGroup();
     }
-  }
-
-  /** Unpersists the datasets a pass cached (null when the pass failed before caching them) and ends its job group. */
-  private void release(Dataset<?>... cached) {
-    for (Dataset<?> dataset : cached) {
-      if (dataset != null) {
-        dataset.unpersist();
-      }
-    }
-    spark.sparkContext().clearJobGroup();
   }
 
   private CurateRun curateTenant(String runId, TenantConfig tenant, String inputs,
@@ -296,7 +276,7 @@ public final class CurateJob {
       Map<String, Long> written = new TenantMarts(lake, models).build(runId, tenant, changedPeriods);
       return new CurateRun(tenant.id(), null, RunStatus.SUCCEEDED, inputs, 0, 0, written,
           Duration.between(started, Instant.now()), null);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       String error = "tenant '" + tenant.id() + "': tenant-wide marts failed: " + SparkErrors.summary(e);
       LOG.warn("tenant={} tenant-wide curate failed", tenant.id(), e);
       return new CurateRun(tenant.id(), null, RunStatus.FAILED, inputs, 0, 0, Map.of(),

@@ -97,7 +97,7 @@ public final class DeliveryInspector {
   private StructType sparkSchema(String tenant, BillingPeriod period, String path) {
     try {
       return spark.read().parquet(path).schema();
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       throw new IngestFailure(tenant, period, path, "cannot read the Parquet schema (" + SparkErrors.summary(e) + ")", e);
     }
   }

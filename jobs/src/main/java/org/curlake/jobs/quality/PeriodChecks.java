@@ -88,7 +88,7 @@ final class PeriodChecks {
       }
       values.forEach((period, ofPeriod) -> ofPeriod.forEach((check, value) ->
           results.get(period).add(fromDeequ(runId, tenant, period, check, value, at))));
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       results.forEach((period, ofPeriod) -> deequ.forEach(check -> ofPeriod.add(DqResult.error(runId, tenant, period,
           check, "Deequ analysis failed: " + e.getMessage(), at))));
     }

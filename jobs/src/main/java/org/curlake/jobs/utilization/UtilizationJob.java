@@ -104,7 +104,7 @@ public final class UtilizationJob {
           Map.of("tenant_id", tenant, "billing_period", period.toString()),
           "utilization tenant " + tenant + " period " + period + " as of " + asOf);
       return new UtilizationRun(tenant, period.toString(), "SUCCEEDED", instances.size(), findings, null);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
       return new UtilizationRun(tenant, period.toString(), "FAILED", 0, 0,
           "tenant '" + tenant + "' period " + period + ": " + SparkErrors.summary(e));
     }

@@ -41,6 +41,29 @@ final class IngestFixtures {
     return file;
   }
 
+  /**
+   * Damages the data pages of the month's delivered file and leaves its footer intact: the file passes
+   * inspection (schema and row count read from the footer) and fails only when its rows are read.
+   */
+  static Path damageDataPages(Path source, int month) throws IOException {
+    Path dir = source.resolve("year=2018/month=" + month);
+    Path file;
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      file = files.filter(p -> p.getFileName().toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(file);
+    // Layout: "PAR1", column chunks, footer, 4-byte little-endian footer length, "PAR1".
+    int footerLength = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+    int dataEnd = bytes.length - 8 - footerLength;
+    for (int i = dataEnd / 3; i < dataEnd * 2 / 3; i++) {
+      bytes[i] = (byte) (i * 31);
+    }
+    Files.write(file, bytes);
+    // Without this, Hadoop's local checksum file would report the damage as soon as the footer is read.
+    Files.deleteIfExists(dir.resolve("." + file.getFileName() + ".crc"));
+    return file;
+  }
+
   /** The first {@code n} rows of a month, in line item id order (a deterministic subset). */
   static Dataset<Row> firstRows(SparkSession spark, int month, int n) {
     return workshopMonth(spark, month).orderBy(col("identity_line_item_id"), col("line_item_usage_start_date"))

@@ -108,6 +108,27 @@ class RestatementAndBadInputTest {
   }
 
   @Test
+  void periodsWrittenTogetherFallBackToOneByOneWhenAFileFailsOnlyOnRead() throws Exception {
+    TenantConfig acme = tenant("acme");
+    IngestFixtures.deliver(sources.resolve("acme"), 10, IngestFixtures.firstRows(spark, 10, 800));
+    IngestFixtures.deliver(sources.resolve("acme"), 11, IngestFixtures.firstRows(spark, 11, 600));
+    Path damaged = IngestFixtures.damageDataPages(sources.resolve("acme"), 11);
+
+    IngestReport report = ingest(List.of(acme));
+
+    // Both periods pass inspection (sound footers), so they are written in one commit; that write fails on
+    // November's pages, and each period is then written on its own: October lands, November fails alone.
+    assertEquals(RunStatus.SUCCEEDED, run(report, "acme", "2018-10").status());
+    assertEquals(800, run(report, "acme", "2018-10").rowsWritten());
+    assertEquals(800, bronze("acme", "2018-10").count());
+    IngestRun failed = run(report, "acme", "2018-11");
+    assertEquals(RunStatus.FAILED, failed.status());
+    assertTrue(failed.error().contains("tenant 'acme'") && failed.error().contains("period 2018-11"), failed.error());
+    assertTrue(failed.error().contains(damaged.getFileName().toString()), failed.error());
+    assertEquals(0, bronze("acme", "2018-11").count(), "nothing of the damaged period is visible");
+  }
+
+  @Test
   void missingRequiredColumnNamesTheColumnAndTheFile() {
     TenantConfig acme = tenant("acme");
     IngestFixtures.deliver(sources.resolve("acme"), 12, IngestFixtures.withoutColumn(
