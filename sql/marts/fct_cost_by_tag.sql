@@ -110,29 +110,39 @@ per_key as (
 
 ),
 
-allocated as (
+labelled as (
 
     select
-        per_key.tenant_id,
-        per_key.billing_period,
-        per_key.usage_date,
+        per_key.*,
         key_list.keys[per_key.key_position].tag_key as tag_key,
-        max(key_list.keys[per_key.key_position].tag_label) as tag_label,
-        coalesce(per_key.matched_value, 'untagged') as tag_value,
-        per_key.usage_account_id,
-        per_key.product_code,
-        max(per_key.service_name) as service_name,
-        max(per_key.business_unit) as business_unit,
-        cast(sum(per_key.unblended_cost) as decimal(30, 10)) as unblended_cost,
-        cast(sum(per_key.amortized_cost) as decimal(30, 10)) as amortized_cost,
-        cast(sum(per_key.net_amortized_cost) as decimal(30, 10)) as net_amortized_cost,
-        sum(per_key.line_item_count) as line_item_count
+        key_list.keys[per_key.key_position].tag_label as tag_label,
+        coalesce(per_key.matched_value, 'untagged') as tag_value
 
     from per_key
     cross join key_list
-    group by per_key.tenant_id, per_key.billing_period, per_key.usage_date,
-        key_list.keys[per_key.key_position].tag_key, coalesce(per_key.matched_value, 'untagged'),
-        per_key.usage_account_id, per_key.product_code
+
+),
+
+allocated as (
+
+    select
+        tenant_id,
+        billing_period,
+        usage_date,
+        tag_key,
+        max(tag_label) as tag_label,
+        tag_value,
+        usage_account_id,
+        product_code,
+        max(service_name) as service_name,
+        max(business_unit) as business_unit,
+        cast(sum(unblended_cost) as decimal(30, 10)) as unblended_cost,
+        cast(sum(amortized_cost) as decimal(30, 10)) as amortized_cost,
+        cast(sum(net_amortized_cost) as decimal(30, 10)) as net_amortized_cost,
+        sum(line_item_count) as line_item_count
+
+    from labelled
+    group by tenant_id, billing_period, usage_date, tag_key, tag_value, usage_account_id, product_code
 
 )
 
