@@ -33,6 +33,8 @@ import org.curlake.jobs.generate.Grain;
  */
 public record BenchDataset(Path dir, List<BenchTenant> tenants) {
   public static final YearMonth FIRST_PERIOD = YearMonth.of(2024, 1);
+  /** Bumped when the generator's output for the same spec changes. */
+  private static final int GENERATOR_VERSION = 2;
   public static final List<String> TAG_KEYS = List.of("Environment", "CostCenter", "Project", "Team");
 
   /** One benchmark tenant: what is generated for it and how the jobs see it. */
@@ -50,7 +52,13 @@ public record BenchDataset(Path dir, List<BenchTenant> tenants) {
     if (tenantCount < 1 || months < 1) {
       throw new IllegalArgumentException("--tenants and --months must be at least 1");
     }
-    long rowsPerMonth = Math.max(1, totalRows / ((long) tenantCount * months));
+    // rows_per_month is a 31-day month's count (shorter months get proportionally fewer): size it so
+    // that every tenant's months add up to about totalRows / tenants.
+    long days = 0;
+    for (int m = 0; m < months; m++) {
+      days += FIRST_PERIOD.plusMonths(m).lengthOfMonth();
+    }
+    long rowsPerMonth = Math.max(1, Math.round(totalRows * 31.0 / ((double) tenantCount * days)));
     List<BenchTenant> tenants = new ArrayList<>();
     for (int i = 0; i < tenantCount; i++) {
       SourceFormat format = i % 2 == 0 ? SourceFormat.LEGACY_CUR : SourceFormat.CUR2;
@@ -71,7 +79,7 @@ public record BenchDataset(Path dir, List<BenchTenant> tenants) {
   }
 
   public long totalRows() {
-    return tenants.stream().mapToLong(t -> t.spec().rowsPerMonth() * t.spec().months()).sum();
+    return tenants.stream().mapToLong(t -> t.spec().totalRows()).sum();
   }
 
   public List<TenantConfig> configs() {
@@ -83,16 +91,24 @@ public record BenchDataset(Path dir, List<BenchTenant> tenants) {
     long generated = 0;
     for (BenchTenant tenant : tenants) {
       Path marker = tenant.source().resolve("_bench_spec");
-      if (tenant.spec().toString().equals(read(marker))) {
+      if (marker(tenant.spec()).equals(read(marker))) {
         progress.accept("bench generate tenant=" + tenant.spec().tenantId() + " reused=" + tenant.source());
         continue;
       }
       GenerateJob job = new GenerateJob(spark);
       job.run(tenant.spec(), tenant.config().source().location(), period -> progress.accept("bench " + period.progressLine()));
-      write(marker, tenant.spec().toString());
-      generated += tenant.spec().rowsPerMonth() * tenant.spec().months();
+      write(marker, marker(tenant.spec()));
+      generated += tenant.spec().totalRows();
     }
     return generated;
+  }
+
+  /**
+   * What the reuse marker records: the spec and the generator's version, so data from an older generator
+   * (version 1 gave every month the same row count) is generated again.
+   */
+  private static String marker(GeneratorSpec spec) {
+    return "generator=" + GENERATOR_VERSION + " " + spec;
   }
 
   private static String read(Path file) {

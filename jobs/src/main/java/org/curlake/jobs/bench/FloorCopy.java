@@ -27,7 +27,7 @@ final class FloorCopy {
     raw.write().format("delta").mode("overwrite")
         .partitionBy(legacy ? new String[] {"year", "month"} : new String[] {"BILLING_PERIOD"})
         .save(target.toUri().toString());
-    return tenant.spec().rowsPerMonth() * tenant.spec().months();
+    return tenant.spec().totalRows();
   }
 
   /** Copies the tenant's first month (not measured: it pays the JVM's class loading and JIT). */

@@ -49,7 +49,7 @@ final class IncrementalBench {
     new GenerateJob(spark).run(restated, tenant.config().source().location(),
         period -> progress.accept("bench restated " + period.progressLine()));
     List<Phase> rerun = pipeline.run("incremental.rerun_one_month", lakeRoot, List.of(tenant.config()),
-        full.rowsPerMonth(), month, true);
+        full.rowsIn(month), month, true);
 
     Path singleSource = dir.resolve("raw-single").resolve(full.tenantId());
     GeneratorSpec single = new GeneratorSpec(full.tenantId(), full.format(), full.seed() + 2_000, month, 1,
@@ -60,7 +60,7 @@ final class IncrementalBench {
     String singleLake = dir.resolve("lake-single").toUri().toString();
     BenchDirs.delete(dir.resolve("lake-single"));
     List<Phase> singleRun = pipeline.run("incremental.single_month", singleLake, List.of(singleTenant),
-        full.rowsPerMonth(), month, true);
+        full.rowsIn(month), month, true);
     return new Result(rerun, singleRun);
   }
 }

@@ -37,7 +37,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   int tenants;
 
   @Option(names = "--rows", defaultValue = "20000",
-      description = "Line items per tenant and month before injection (default: ${DEFAULT-VALUE}).")
+      description = "Line items per tenant in a 31-day month before injection; shorter months get proportionally"
+          + " fewer (default: ${DEFAULT-VALUE}).")
   long rows;
 
   @Option(names = "--first-period", defaultValue = "2025-01", description = "First billing period (default: ${DEFAULT-VALUE}).")

@@ -50,7 +50,8 @@ public final class GenerateCommand implements Callable<Integer> {
   int months;
 
   @Option(names = "--rows-per-month", defaultValue = "100000",
-      description = "Line items per billing period (default: ${DEFAULT-VALUE}).")
+      description = "Line items in a 31-day billing period; shorter months get proportionally fewer"
+          + " (default: ${DEFAULT-VALUE}).")
   long rowsPerMonth;
 
   @Option(names = "--accounts", defaultValue = "3",

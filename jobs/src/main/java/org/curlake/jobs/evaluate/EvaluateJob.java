@@ -115,7 +115,8 @@ public final class EvaluateJob {
     }
     reportMismatches(truth, detections, findings);
     return new EvaluationReport(AnomalyScore.score(truth.events(), detections), IdleScore.score(truth.resources(),
-        findings), ForecastAccuracy.byHorizon(backtested), (System.nanoTime() - started) / 1e9);
+        findings), ForecastAccuracy.byHorizon(backtested),
+        ForecastAccuracy.of("calm", backtested.stream().filter(truth::calm).toList()), (System.nanoTime() - started) / 1e9);
   }
 
   /** One line per missed event, unmatched detection, missed idle resource and flagged healthy one. */

@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import org.curlake.jobs.analytics.ForecastAccuracy;
 
-/** The scores of one evaluation run and whether they meet the targets. */
+/**
+ * The scores of one evaluation run and whether they meet the targets.
+ *
+ * @param forecast the backtest's accuracy per horizon, then over all forecasts
+ * @param calmForecast the accuracy over the calm forecasts only ({@link GroundTruth#calm}): those with
+ *     no injected change in their history window or target month, where the 80% interval should hold
+ */
 public record EvaluationReport(AnomalyScore anomalies, IdleScore idle, List<ForecastAccuracy> forecast,
-    double seconds) {
+    ForecastAccuracy calmForecast, double seconds) {
   public static final double MIN_ANOMALY_PRECISION = 0.95;
   public static final double MIN_ANOMALY_RECALL = 0.90;
 
@@ -46,6 +52,7 @@ public record EvaluationReport(AnomalyScore anomalies, IdleScore idle, List<Fore
     lines.add(anomalies.line());
     lines.add(idle.line());
     forecast.forEach(f -> lines.add(f.line("evaluate forecast")));
+    lines.add(calmForecast.line("evaluate forecast"));
     List<String> missed = missedTargets();
     lines.add(String.format(Locale.ROOT, "evaluate %s seconds=%.1f%s", missed.isEmpty() ? "OK" : "MISSED", seconds,
         missed.isEmpty() ? "" : " missed=\"" + String.join("; ", missed) + "\""));

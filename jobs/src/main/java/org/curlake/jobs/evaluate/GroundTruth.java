@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.curlake.jobs.analytics.ForecastBacktest;
 import org.curlake.jobs.evaluate.EvaluationPlan.TenantCase;
 import org.curlake.jobs.generate.CostEvent;
 import org.curlake.jobs.generate.InjectedResource;
@@ -18,6 +20,8 @@ import org.curlake.jobs.generate.InjectedResource;
  * {@code idle_resources.csv}.
  */
 public record GroundTruth(List<AnomalyScore.Injected> events, List<IdleScore.Injected> resources) {
+  /** The days of history fct_cost_forecast fits its level, trend and noise on. */
+  static final int HISTORY_DAYS = 28;
 
   public GroundTruth {
     events = List.copyOf(events);
@@ -39,6 +43,19 @@ public record GroundTruth(List<AnomalyScore.Injected> events, List<IdleScore.Inj
       }
     }
     return new GroundTruth(events, resources);
+  }
+
+  /**
+   * Whether a backtested forecast is calm: no injected cost event of its tenant starts between the
+   * first day of the model's 28-day history and the end of the target month. Only a calm forecast can
+   * be expected inside its 80% interval: an interval is measured on the history, and an injected change
+   * (a ×2 level shift, a ×3 drift) is by design not in it.
+   */
+  boolean calm(ForecastBacktest.BacktestRow forecast) {
+    LocalDate from = forecast.asOf().minusDays(HISTORY_DAYS - 1L);
+    LocalDate to = YearMonth.parse(forecast.targetPeriod()).atEndOfMonth();
+    return events.stream().noneMatch(e -> e.tenantId().equals(forecast.tenantId())
+        && !e.event().start().isBefore(from) && !e.event().start().isAfter(to));
   }
 
   void write(Path folder) {

@@ -81,7 +81,7 @@ public final class GenerateJob {
   private PeriodOutput write(GeneratorSpec spec, InjectionSpec injection, SourceLocation output, YearMonth period) {
     long started = System.nanoTime();
     String folder = output.hadoopPath() + "/" + periodFolder(spec.format(), period);
-    int files = SyntheticCur.partitions(spec.rowsPerMonth());
+    int files = SyntheticCur.partitions(spec.rowsIn(period));
     SyntheticCur.GeneratedMonth month = SyntheticCur.month(SyntheticCur.generatorSession(spark), spec, period, injection);
     // Generated in parallel slices, then range-partitioned by the sort key into the month's files: each
     // file a contiguous, sorted stretch of the month (one file below a million rows: the whole month sorted).
@@ -95,9 +95,9 @@ public final class GenerateJob {
         .parquet(folder);
     int written = nameLikeAws(folder, fileStem(spec, period));
     long rows = spark.read().parquet(folder).count();
-    if (rows != spec.rowsPerMonth() + month.injectedRows()) {
-      throw new IllegalStateException("wrote " + rows + " rows to " + folder + ", expected "
-          + (spec.rowsPerMonth() + month.injectedRows()));
+    long expected = spec.rowsIn(period) + month.injectedRows();
+    if (rows != expected) {
+      throw new IllegalStateException("wrote " + rows + " rows to " + folder + ", expected " + expected);
     }
     return new PeriodOutput(spec.tenantId(), period, folder, rows, written, secondsSince(started));
   }

@@ -9,15 +9,17 @@ import org.curlake.config.TenantId;
 
 /**
  * What to generate: a tenant's synthetic CUR export, {@code months} billing periods from
- * {@code firstPeriod}, each exactly {@code rowsPerMonth} line items. Everything generated is a pure
- * function of this spec: the same spec gives the same rows.
+ * {@code firstPeriod}. A 31-day month holds exactly {@code rowsPerMonth} line items and a shorter
+ * month proportionally fewer ({@link #rowsIn}), so every day of the export is about as busy as
+ * every other, as in a real bill. Everything generated is a pure function of this spec: the same
+ * spec gives the same rows.
  *
  * @param tenantId the tenant the export belongs to (names buckets and accounts)
  * @param format {@link SourceFormat#LEGACY_CUR} or {@link SourceFormat#CUR2}
  * @param seed the seed every generated value is hashed from
  * @param firstPeriod the first billing period
  * @param months how many consecutive billing periods, 1 to {@value #MAX_MONTHS}
- * @param rowsPerMonth line items per billing period, 1 to {@value #MAX_ROWS_PER_MONTH}
+ * @param rowsPerMonth line items in a 31-day billing period, 1 to {@value #MAX_ROWS_PER_MONTH}
  * @param accounts accounts in the organization including the payer (management) account, 1 to
  *     {@value #MAX_ACCOUNTS}; 1 is a standalone account
  * @param grain hourly or daily line items
@@ -74,6 +76,16 @@ public record GeneratorSpec(
       periods.add(firstPeriod.plusMonths(i));
     }
     return List.copyOf(periods);
+  }
+
+  /** Line items in {@code period}: {@code rowsPerMonth} scaled by its days over 31, rounded, at least 1. */
+  public long rowsIn(YearMonth period) {
+    return Math.max(1, (rowsPerMonth * period.lengthOfMonth() + 15) / 31);
+  }
+
+  /** Line items over every period. */
+  public long totalRows() {
+    return periods().stream().mapToLong(this::rowsIn).sum();
   }
 
   /** A copy with another row count (handy for small previews of the same tenant). */

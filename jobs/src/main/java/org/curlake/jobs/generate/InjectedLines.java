@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,13 +74,13 @@ final class InjectedLines {
       case ATTACHED_ELASTIC_IP -> daily(out, index, 0,
           template(usageType("AdditionalAddress").or(usageType("InUseAddress"))), id, 24.0, null);
       case IDLE_NAT_GATEWAY, BUSY_NAT_GATEWAY -> {
-        Row hours = template(usageType("NatGateway-Hours"));
+        Row hours = ownerTemplate(usageType("NatGateway-Hours"), usageType("NatGateway-Bytes"));
         daily(out, index, 0, hours, id, 24.0, null);
         daily(out, index, 1, template(usageType("NatGateway-Bytes"), hours), id,
             resource.kind() == Kind.IDLE_NAT_GATEWAY ? 0.001 : 40.0, hours);
       }
       case IDLE_LOAD_BALANCER, BUSY_LOAD_BALANCER -> {
-        Row hours = template(usageType("LoadBalancerUsage"));
+        Row hours = ownerTemplate(usageType("LoadBalancerUsage"), usageType("LCUUsage"));
         daily(out, index, 0, hours, id, 24.0, null);
         daily(out, index, 1, template(usageType("LCUUsage"), hours), id,
             resource.kind() == Kind.IDLE_LOAD_BALANCER ? 0.01 : 30.0, hours);
@@ -87,7 +88,8 @@ final class InjectedLines {
       case UNATTACHED_VOLUME -> daily(out, index, 0, template(usageType("EBS:VolumeUsage")), id, gbMonthsPerDay(200),
           null);
       case ATTACHED_VOLUME -> {
-        Row instance = template(usageType("BoxUsage").and(col("line_item_line_item_type").equalTo(UsageLines.USAGE)));
+        Row instance = ownerTemplate(usageType("BoxUsage").and(col("line_item_line_item_type").equalTo(UsageLines.USAGE)),
+            usageType("EBS:VolumeUsage"));
         daily(out, index, 0, instance, id.replace("vol-", "i-"), 24.0, null);
         daily(out, index, 1, template(usageType("EBS:VolumeUsage"), instance), id, gbMonthsPerDay(200), instance);
       }
@@ -184,6 +186,18 @@ final class InjectedLines {
 
   private Row template(Column condition) {
     return first(usage.where(condition), "a line item like " + condition);
+  }
+
+  /**
+   * The template of a two-line resource's first line: the first line item like {@code condition} in a
+   * region that also has a line item like {@code second}, so that both lines can be in one region.
+   */
+  private Row ownerTemplate(Column condition, Column second) {
+    Column region = col("product").getItem("region");
+    Object[] regions = usage.where(second).select(region).distinct().collectAsList().stream()
+        .map(r -> r.get(0)).filter(Objects::nonNull).toArray();
+    return first(usage.where(condition.and(region.isin(regions))),
+        "a line item like " + condition + " in a region that also has one like " + second);
   }
 
   /** A template in the region of {@code owner} (a resource's second line). */

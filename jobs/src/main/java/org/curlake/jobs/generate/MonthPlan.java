@@ -28,7 +28,7 @@ record MonthPlan(GeneratorSpec spec, BillingCalendar calendar, RowAllocation row
     Organization org = Organization.of(spec, hash);
     Commitments wanted = Commitments.of(spec, hash, org);
     List<String> codes = ResourceKind.productCodes(period);
-    RowAllocation rows = RowAllocation.plan(spec.rowsPerMonth(), calendar, org.size(), codes.size(),
+    RowAllocation rows = RowAllocation.plan(spec.rowsIn(period), spec.rowsPerMonth(), calendar, org.size(), codes.size(),
         wanted.computeReservations().size(), wanted.databaseReservations().size(), wanted.savingsPlans().size());
     Commitments used = wanted.limitTo(rows.computeReservations(), rows.databaseReservations(), rows.savingsPlans());
     long periodKey = period.getYear() * 12L + period.getMonthValue();

@@ -3,6 +3,7 @@ package org.curlake.jobs.generate;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 
+import java.time.YearMonth;
 import org.apache.spark.sql.Column;
 
 /**
@@ -15,7 +16,8 @@ import org.apache.spark.sql.Column;
  * <p>Usage pairs are spread over {@code resourceGroups} resources: pair {@code p} is occurrence
  * {@code p / groups} of resource {@code p % groups}, which runs in interval
  * {@code (offset + occurrence * stride) % intervals}: a resource recurs across the month, never twice
- * in the same interval.
+ * in the same interval. The groups are sized on the spec's 31-day month, so a resource exists in
+ * every month; at daily grain it runs every day.
  */
 record RowAllocation(long rows, long usageRows, long resourceGroups, int occurrences, int stride,
     int computeReservations, int databaseReservations, int savingsPlans, int feeSteps, int feeStepHours,
@@ -33,55 +35,82 @@ record RowAllocation(long rows, long usageRows, long resourceGroups, int occurre
     }
   }
 
-  static RowAllocation plan(long rows, BillingCalendar calendar, int accounts, int productCodes,
-      int computeWanted, int databaseWanted, int plansWanted) {
-    long budget = rows / 10;
-    int compute = (int) Math.min(computeWanted, budget);
-    budget -= compute;
-    int database = (int) Math.min(databaseWanted, budget);
-    budget -= database;
-
-    int plans = plansWanted;
-    int steps;
-    int stepHours;
-    if ((long) plans * calendar.intervals() <= budget) {
-      steps = calendar.intervals();
-      stepHours = calendar.intervalHours();
-    } else if ((long) plans * calendar.days() <= budget) {
-      steps = calendar.days();
-      stepHours = 24;
-    } else if (plans <= budget) {
-      steps = 1;
-      stepHours = calendar.monthHours();
-    } else {
-      plans = 0;
-      steps = 0;
-      stepHours = calendar.monthHours();
+  /**
+   * @param rows this month's line items
+   * @param longestMonthRows the line items of the spec's 31-day month: resources are sized on it, so
+   *     every month of a spec has the same resources (a shorter month runs each on fewer days)
+   */
+  static RowAllocation plan(long rows, long longestMonthRows, BillingCalendar calendar, int accounts,
+      int productCodes, int computeWanted, int databaseWanted, int plansWanted) {
+    if (longestMonthRows < rows) {
+      throw new IllegalArgumentException("the 31-day month's " + longestMonthRows + " rows are fewer than this month's "
+          + rows);
     }
-    budget -= (long) plans * steps;
-
-    int tax = (long) accounts * productCodes <= budget ? accounts * productCodes : 0;
-    budget -= tax;
-    int credits = (int) Math.min(2, budget);
-
-    long usage = rows - compute - database - (long) plans * steps - tax - credits;
-    if (usage % 2 != 0) {
-      credits++;
-      usage--;
-    }
-    long pairs = usage / 2;
+    Fixed fixed = Fixed.of(rows, calendar, accounts, productCodes, computeWanted, databaseWanted, plansWanted);
+    BillingCalendar longest = new BillingCalendar(YearMonth.of(2000, 1), calendar.grain());
+    long referencePairs = Fixed.of(longestMonthRows, longest, accounts, productCodes, computeWanted, databaseWanted,
+        plansWanted).usage() / 2;
+    long pairs = fixed.usage() / 2;
     long groups = 0;
     int occurrences = 0;
     int stride = 1;
     if (pairs > 0) {
       int intervals = calendar.intervals();
-      long target = Math.min(intervals, Math.max(2, (long) Math.ceil(Math.sqrt(pairs) / 4)));
-      groups = Math.max(ceilDiv(pairs, intervals), ceilDiv(pairs, target));
+      int longestIntervals = longest.intervals();
+      // At daily grain a resource runs every day of the month (a day-to-day steady bill, as real accounts
+      // have); at hourly grain it runs a spread of about sqrt(pairs) / 4 hours, so hours vary.
+      long target = calendar.intervalHours() >= 24 ? longestIntervals
+          : Math.min(longestIntervals, Math.max(2, (long) Math.ceil(Math.sqrt(referencePairs) / 4)));
+      groups = Math.max(ceilDiv(referencePairs, longestIntervals), ceilDiv(referencePairs, target));
+      groups = Math.max(groups, ceilDiv(pairs, intervals));
       occurrences = (int) ceilDiv(pairs, groups);
       stride = Math.max(1, intervals / occurrences);
     }
-    return new RowAllocation(rows, usage, groups, occurrences, stride, compute, database, plans, steps, stepHours,
-        tax, credits);
+    return new RowAllocation(rows, fixed.usage(), groups, occurrences, stride, fixed.compute(), fixed.database(),
+        fixed.plans(), fixed.steps(), fixed.stepHours(), fixed.tax(), fixed.credits());
+  }
+
+  /** The month's fee, tax and credit rows, and the usage rows left for the resources. */
+  private record Fixed(int compute, int database, int plans, int steps, int stepHours, int tax, int credits,
+      long usage) {
+    static Fixed of(long rows, BillingCalendar calendar, int accounts, int productCodes, int computeWanted,
+        int databaseWanted, int plansWanted) {
+      long budget = rows / 10;
+      int compute = (int) Math.min(computeWanted, budget);
+      budget -= compute;
+      int database = (int) Math.min(databaseWanted, budget);
+      budget -= database;
+
+      int plans = plansWanted;
+      int steps;
+      int stepHours;
+      if ((long) plans * calendar.intervals() <= budget) {
+        steps = calendar.intervals();
+        stepHours = calendar.intervalHours();
+      } else if ((long) plans * calendar.days() <= budget) {
+        steps = calendar.days();
+        stepHours = 24;
+      } else if (plans <= budget) {
+        steps = 1;
+        stepHours = calendar.monthHours();
+      } else {
+        plans = 0;
+        steps = 0;
+        stepHours = calendar.monthHours();
+      }
+      budget -= (long) plans * steps;
+
+      int tax = (long) accounts * productCodes <= budget ? accounts * productCodes : 0;
+      budget -= tax;
+      int credits = (int) Math.min(2, budget);
+
+      long usage = rows - compute - database - (long) plans * steps - tax - credits;
+      if (usage % 2 != 0) {
+        credits++;
+        usage--;
+      }
+      return new Fixed(compute, database, plans, steps, stepHours, tax, credits, usage);
+    }
   }
 
   int reservations() {

@@ -20,7 +20,7 @@ import org.curlake.config.SourceFormat;
  * generator), so a month of 10M+ rows is generated in parallel and the same spec gives the same rows
  * whatever the partitioning. Writing is {@link GenerateJob}'s job.
  *
- * <p>A month holds exactly {@code rowsPerMonth} line items: usage of EC2, EBS, S3, RDS, Lambda,
+ * <p>A month holds exactly {@link GeneratorSpec#rowsIn} line items: usage of EC2, EBS, S3, RDS, Lambda,
  * ELB, NAT gateways, public IPs, DynamoDB and CloudWatch resources across several regions and
  * accounts (on demand, Spot, reservation-covered DiscountedUsage, and Savings Plan covered usage
  * with its negation), the RIFee and SavingsPlanRecurringFee lines of the commitments, Tax and

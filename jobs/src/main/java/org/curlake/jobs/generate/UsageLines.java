@@ -98,7 +98,8 @@ final class UsageLines {
     Column profileIndex = when(line.equalTo(0).or(cov.equalTo(SAVINGS_PLAN)), c.kind("primary", kind))
         .otherwise(c.kind("secondary", kind));
     BillingCalendar calendar = plan.calendar();
-    Column offset = h.pick("offset", calendar.intervals(), g, lit(plan.periodKey()));
+    // Where in the month a resource starts: the same fraction of every month, so its schedule carries on.
+    Column offset = floor(h.fraction("offset", g).multiply(calendar.intervals())).cast("long");
     Column interval = pmod(offset.plus(col("occurrence").multiply(rows.stride())), lit((long) calendar.intervals()));
     Column lineType = when(line.equalTo(0),
         when(reserved, lit(DISCOUNTED)).when(cov.equalTo(SAVINGS_PLAN), lit(COVERED)).otherwise(lit(USAGE)))

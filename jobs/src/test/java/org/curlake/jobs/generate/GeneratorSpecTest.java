@@ -61,7 +61,7 @@ class GeneratorSpecTest {
       "10000000,HOURLY,50", "10000000,DAILY,3"})
   void allocatesExactlyTheRequestedRows(long rows, Grain grain, int accounts) {
     BillingCalendar calendar = new BillingCalendar(YearMonth.of(2024, 2), grain);
-    RowAllocation a = RowAllocation.plan(rows, calendar, accounts, 8, 3, 1, 2);
+    RowAllocation a = RowAllocation.plan(rows, rows, calendar, accounts, 8, 3, 1, 2);
     long fixed = a.reservations() + a.savingsPlanFeeRows() + a.taxRows() + a.creditRows();
     assertEquals(rows, a.usageRows() + fixed);
     assertEquals(0, a.usageRows() % 2, "usage rows come in pairs");
@@ -73,12 +73,48 @@ class GeneratorSpecTest {
   }
 
   @Test
+  void scalesAMonthsRowsByItsDays() {
+    GeneratorSpec spec = new GeneratorSpec("acme", SourceFormat.CUR2, 1, YearMonth.of(2024, 1), 3, 31_000, 3,
+        Grain.DAILY);
+    assertEquals(31_000, spec.rowsIn(YearMonth.of(2024, 1)));
+    assertEquals(29_000, spec.rowsIn(YearMonth.of(2024, 2)), "a leap February");
+    assertEquals(30_000, spec.rowsIn(YearMonth.of(2024, 4)));
+    assertEquals(31_000 + 29_000 + 31_000, spec.totalRows());
+    assertEquals(1, spec.withRowsPerMonth(1).rowsIn(YearMonth.of(2023, 2)), "never an empty month");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"8000,DAILY", "20000,DAILY", "1000000,DAILY", "8000,HOURLY", "1000000,HOURLY"})
+  void givesEveryMonthOfASpecTheSameResources(long rowsPerMonth, Grain grain) {
+    GeneratorSpec spec = new GeneratorSpec("acme", SourceFormat.CUR2, 1, YearMonth.of(2023, 1), 12, rowsPerMonth, 3,
+        grain);
+    RowAllocation january = RowAllocation.plan(spec.rowsIn(YearMonth.of(2023, 1)), rowsPerMonth,
+        new BillingCalendar(YearMonth.of(2023, 1), grain), 3, 8, 3, 1, 2);
+    for (YearMonth period : spec.periods()) {
+      BillingCalendar calendar = new BillingCalendar(period, grain);
+      RowAllocation a = RowAllocation.plan(spec.rowsIn(period), rowsPerMonth, calendar, 3, 8, 3, 1, 2);
+      assertEquals(january.resourceGroups(), a.resourceGroups(), period + ": the same resources as January");
+      assertTrue(a.occurrences() <= calendar.intervals(), period + ": a resource never runs twice in one interval");
+      if (grain == Grain.DAILY) {
+        assertTrue(a.occurrences() >= calendar.days() - 1, period + ": at daily grain a resource runs (nearly) every"
+            + " day, ran " + a.occurrences());
+      }
+    }
+  }
+
+  @Test
+  void refusesAMonthLargerThanTheLongestMonth() {
+    BillingCalendar calendar = new BillingCalendar(YearMonth.of(2024, 1), Grain.DAILY);
+    assertThrows(IllegalArgumentException.class, () -> RowAllocation.plan(2_000, 1_000, calendar, 3, 8, 3, 1, 2));
+  }
+
+  @Test
   void plansHourlySavingsPlanFeesWhenTheMonthIsLargeEnough() {
     BillingCalendar calendar = new BillingCalendar(YearMonth.of(2024, 1), Grain.HOURLY);
-    RowAllocation large = RowAllocation.plan(100_000, calendar, 3, 8, 3, 1, 2);
+    RowAllocation large = RowAllocation.plan(100_000, 100_000, calendar, 3, 8, 3, 1, 2);
     assertEquals(744, large.feeSteps());
     assertEquals(1, large.feeStepHours());
-    RowAllocation small = RowAllocation.plan(2_000, calendar, 3, 8, 3, 1, 2);
+    RowAllocation small = RowAllocation.plan(2_000, 2_000, calendar, 3, 8, 3, 1, 2);
     assertEquals(31, small.feeSteps(), "coarsened to daily fee steps when hourly ones do not fit");
   }
 
