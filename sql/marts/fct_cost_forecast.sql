@@ -15,7 +15,7 @@
 --   forecast   = the mean of the model and its paired naive baseline below: the run rate for
 --                month_end, the last complete month for next_month (the model alone while the
 --                tenant's data does not cover that month). Averaging them beat either alone on the
---                backtest (notes/forecast.md).
+--                backtest (README, "Measured evaluation").
 --   interval   = per service: forecast +- 1.2816 * s * sqrt(n + n^2 / 14), n days forecast, s the
 --                standard deviation of the 28 days' residuals against f_w * (level + trend)
 -- The tenant row (product_code 'TOTAL') sums the services. Its interval half-width is the largest of

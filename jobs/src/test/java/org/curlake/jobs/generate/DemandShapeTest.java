@@ -31,7 +31,8 @@ class DemandShapeTest {
 
   @Test
   void aSpikeOnAReservedServiceMovesItsAmortizedCostByTheFactor() {
-    GeneratorSpec spec = new GeneratorSpec("acme", SourceFormat.CUR2, 7, MARCH, 1, 4000, 4, Grain.DAILY);
+    // 8,000 rows: about 120 resources running every day, some of them reservation-covered RDS instances.
+    GeneratorSpec spec = new GeneratorSpec("acme", SourceFormat.CUR2, 7, MARCH, 1, 8000, 4, Grain.DAILY);
     SparkSession session = SyntheticCur.generatorSession(SharedSpark.session());
     session.conf().set("spark.sql.codegen.wholeStage", "false");
     InjectionSpec spike = new InjectionSpec(0, 1,
