@@ -9,7 +9,8 @@ import java.util.List;
 public enum LakeTable {
   /** Every CUR line item as delivered, normalised to one schema; one partition per tenant and period. */
   CUR_LINE_ITEMS("bronze", "cur_line_items", List.of("tenant_id", "billing_period"),
-      "CUR line items normalised to the canonical schema, replaced per (tenant, billing period)"),
+      "CUR line items normalised to the canonical schema, replaced per (tenant, billing period)",
+      List.of("line_item_usage_start_date", "line_item_usage_account_id", "line_item_product_code")),
   /** One row per ingest attempt of a (tenant, period): what was read, what was written, how it ended. */
   INGEST_RUNS("ops", "ingest_runs", List.of(),
       "one row per ingest attempt of a tenant's billing period (append-only)"),
@@ -31,7 +32,8 @@ public enum LakeTable {
   DIM_SERVICES("marts", "dim_services", List.of("tenant_id"), "services with readable names"),
   /** The tenant's costs as FOCUS 1.0 columns, one row per line item. */
   FOCUS_COSTS("marts", "focus_costs", List.of("tenant_id", "billing_period"),
-      "FOCUS 1.0 view of every line item"),
+      "FOCUS 1.0 view of every line item",
+      List.of("ChargePeriodStart", "SubAccountId", "x_ServiceCode", "RegionId")),
   /** Paid-for resources that are (nearly) unused, one row per idle-resource rule finding. */
   FCT_IDLE_RESOURCES("marts", "fct_idle_resources", List.of("tenant_id", "billing_period"),
       "idle resources and unused commitments with evidence and estimated monthly waste"),
@@ -67,12 +69,19 @@ public enum LakeTable {
   private final String tableName;
   private final List<String> partitionColumns;
   private final String description;
+  private final List<String> statsColumns;
 
   LakeTable(String layer, String tableName, List<String> partitionColumns, String description) {
+    this(layer, tableName, partitionColumns, description, List.of());
+  }
+
+  LakeTable(String layer, String tableName, List<String> partitionColumns, String description,
+      List<String> statsColumns) {
     this.layer = layer;
     this.tableName = tableName;
     this.partitionColumns = List.copyOf(partitionColumns);
     this.description = description;
+    this.statsColumns = List.copyOf(statsColumns);
   }
 
   public String layer() {
@@ -89,6 +98,17 @@ public enum LakeTable {
 
   public String description() {
     return description;
+  }
+
+  /**
+   * The columns Delta keeps per-file min/max statistics of (its data skipping), set as
+   * {@code delta.dataSkippingStatsColumns} when the table is created; empty for Delta's default
+   * (the first 32 columns). The line-item tables name the columns their readers filter on besides
+   * the partitions: statistics of every wide column cost about a fifth of writing them and no
+   * reader used them.
+   */
+  public List<String> statsColumns() {
+    return statsColumns;
   }
 
   /** The table's location under a lake root (a local folder or s3a:// prefix). */

@@ -61,8 +61,8 @@ record RowAllocation(long rows, long usageRows, long resourceGroups, int occurre
       // have); at hourly grain it runs a spread of about sqrt(pairs) / 4 hours, so hours vary.
       long target = calendar.intervalHours() >= 24 ? longestIntervals
           : Math.min(longestIntervals, Math.max(2, (long) Math.ceil(Math.sqrt(referencePairs) / 4)));
-      groups = Math.max(ceilDiv(referencePairs, longestIntervals), ceilDiv(referencePairs, target));
-      groups = Math.max(groups, ceilDiv(pairs, intervals));
+      // target never exceeds the longest month's intervals, so this many groups also fit in that month.
+      groups = Math.max(ceilDiv(referencePairs, target), ceilDiv(pairs, intervals));
       occurrences = (int) ceilDiv(pairs, groups);
       stride = Math.max(1, intervals / occurrences);
     }

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import io.delta.tables.DeltaTable;
 import java.util.Map;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -17,6 +18,9 @@ import org.curlake.catalog.LakeTable;
  * predicate is built from typed column expressions, never by concatenating values into SQL.
  */
 public final class PartitionWriter {
+  /** The Delta table property naming the columns with data-skipping statistics ({@link LakeTable#statsColumns}). */
+  public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
+
   private final SparkSession spark;
   private final String lakeRoot;
 
@@ -66,7 +70,12 @@ public final class PartitionWriter {
 
   private long replaceWhere(LakeTable table, Dataset<Row> rows, Column predicate, String marker) {
     String location = table.location(lakeRoot);
-    rows.write().format("delta")
+    DataFrameWriter<Row> writer = rows.write().format("delta");
+    if (!table.statsColumns().isEmpty()) {
+      // A table property: Delta takes it from the write that creates the table and ignores it afterwards.
+      writer = writer.option(STATS_COLUMNS, String.join(",", table.statsColumns()));
+    }
+    writer
         .mode("overwrite")
         .option("replaceWhere", predicate.expr().sql())
         // Additive schema evolution: a model that gains a column adds it to the table (older rows read null);
