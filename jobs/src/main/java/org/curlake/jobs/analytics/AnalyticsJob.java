@@ -41,12 +41,26 @@ import org.slf4j.LoggerFactory;
  * anomalies and their drivers (from fct_cost_daily). Each table's (tenant, period) partition is replaced in one Delta
  * commit; a WARN or EXCEEDED budget is posted to the webhook. A failing tenant leaves its tables
  * as they were and the other tenants still run.
+ *
+ * <p>The models over fct_cost_daily read it many times (one scan per reference of a CTE), so they
+ * read only the {@link #HISTORY_MONTHS} periods before the analysed one and that one (partition
+ * pruning); a model another one selects from (the forecast for the budget, the anomalies for their
+ * drivers) is cached as it is written, so it is computed once.
  */
 public final class AnalyticsJob {
   /** Models over the period's curated line items, then the table the last one is written to. */
   static final List<String> IDLE_MODELS = List.of("int_snapshot_first_seen", "int_idle_resource_usage",
       "int_volume_days_without_instance", "fct_idle_resources");
   static final List<String> ANOMALY_MODELS = List.of("int_daily_service_cost", "fct_cost_anomalies");
+  /**
+   * The billing periods before the analysed one that the models over fct_cost_daily look back to:
+   * the forecast from the first day of the month before last (its 28-day window and last complete
+   * month), the anomalies from 42 days before the period start (int_daily_service_cost), their
+   * drivers 28 days before an anomaly day of the period or the 6 days before it, the budget only
+   * within the period. Older periods are not read ({@code AnalyticsJobTest} compares the tables with
+   * the models run over the tenant's whole history).
+   */
+  static final int HISTORY_MONTHS = 2;
   /** The columns of int_line_items_costed the idle models read (a model reading another fails at analysis). */
   static final List<String> IDLE_COLUMNS = List.of("tenant_id", "billing_period", "usage_date", "usage_start",
       "usage_end", "usage_account_id", "region_code", "availability_zone", "product_code", "usage_type",
@@ -96,14 +110,17 @@ public final class AnalyticsJob {
     Map<String, Object> parameters = AnalyticsParameters.of(tenant, period, asOf);
     spark.sparkContext().setJobGroup("analytics-" + tenant.id() + "-" + period,
         "analytics tenant " + tenant.id() + " period " + period, false);
-    Dataset<Row> costed = null;
+    List<Dataset<Row>> cached = new ArrayList<>();
     try {
       Dataset<Row> bronze = lake.read(LakeTable.CUR_LINE_ITEMS)
           .orElseThrow(() -> new IllegalStateException("no bronze table yet: run ingest first"))
           .where(col("tenant_id").equalTo(lit(tenant.id())));
+      // Not cached: each reference of a cached relation became its own query stage and jobs (the forecast
+      // ran 177 jobs instead of 28); the pruned scans cost less.
       Dataset<Row> daily = lake.read(LakeTable.FCT_COST_DAILY)
           .orElseThrow(() -> new IllegalStateException("no fct_cost_daily yet: run curate first"))
-          .where(col("tenant_id").equalTo(lit(tenant.id())));
+          .where(col("tenant_id").equalTo(lit(tenant.id()))
+              .and(col("billing_period").isin(historyPeriods(period).toArray())));
       models.input("tenant_accounts", TenantDimensions.accounts(spark, tenant));
       models.input("tenant_tag_keys", TenantDimensions.tagKeys(spark, tenant));
       models.input("tenant_budgets", AnalyticsParameters.budgets(spark, tenant));
@@ -112,21 +129,23 @@ public final class AnalyticsJob {
           Quarantine.valid(Quarantine.withReasons(bronze.where(col("billing_period").equalTo(lit(period))), validityRules)));
       // Cached for the idle models' several reads, but only the columns they use: the period's costed line items
       // with every column (tags included) cost more to cache than the scans saved.
-      costed = models.runAll(CurateJob.PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters)
-          .select(IDLE_COLUMNS.stream().map(name -> col(name)).toArray(Column[]::new))
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      costed.createOrReplaceTempView("int_line_items_costed");
+      cache(cached, models.runAll(CurateJob.PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters)
+          .select(IDLE_COLUMNS.stream().map(name -> col(name)).toArray(Column[]::new)))
+          .createOrReplaceTempView("int_line_items_costed");
       models.input("fct_cost_daily", daily);
 
       Map<String, Long> written = new LinkedHashMap<>();
       write(LakeTable.FCT_IDLE_RESOURCES, models.runAll(load(IDLE_MODELS), parameters), partition, runId, written);
-      write(LakeTable.FCT_COST_FORECAST, models.run(SqlModel.load("fct_cost_forecast"), parameters), partition, runId,
-          written);
+      // Cached as it is written: budget_status selects from its view.
+      Dataset<Row> forecast = cache(cached, models.run(SqlModel.load("fct_cost_forecast"), parameters));
+      write(LakeTable.FCT_COST_FORECAST, forecast, partition, runId, written);
       Dataset<Row> budget = models.run(SqlModel.load("budget_status"), parameters);
       // Computed once: the rows collected for the webhook are the rows written.
       List<Row> budgetRows = budget.collectAsList();
       write(LakeTable.BUDGET_STATUS, spark.createDataFrame(budgetRows, budget.schema()), partition, runId, written);
-      write(LakeTable.FCT_COST_ANOMALIES, models.runAll(load(ANOMALY_MODELS), parameters), partition, runId, written);
+      // Cached as it is written: fct_cost_anomaly_drivers selects from its view.
+      Dataset<Row> anomalies = cache(cached, models.runAll(load(ANOMALY_MODELS), parameters));
+      write(LakeTable.FCT_COST_ANOMALIES, anomalies, partition, runId, written);
       write(LakeTable.FCT_COST_ANOMALY_DRIVERS, models.run(SqlModel.load("fct_cost_anomaly_drivers"), parameters),
           partition, runId, written);
 
@@ -140,11 +159,26 @@ public final class AnalyticsJob {
       return new AnalyticsRun(tenant.id(), period, asOf, RunStatus.FAILED, Map.of(), null,
           "tenant '" + tenant.id() + "' period " + period + ": analytics failed: " + SparkErrors.summary(e));
     } finally {
-      if (costed != null) {
-        costed.unpersist();
-      }
+      cached.forEach(Dataset::unpersist);
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /** {@code period} and the {@link #HISTORY_MONTHS} periods before it, as billing_period values. */
+  static List<String> historyPeriods(String period) {
+    YearMonth month = YearMonth.parse(period);
+    List<String> periods = new ArrayList<>();
+    for (int back = HISTORY_MONTHS; back >= 0; back--) {
+      periods.add(month.minusMonths(back).toString());
+    }
+    return periods;
+  }
+
+  /** Persists {@code rows} until the tenant's analytics end (memory, spilling to disk). */
+  private static Dataset<Row> cache(List<Dataset<Row>> cached, Dataset<Row> rows) {
+    Dataset<Row> persisted = rows.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
   }
 
   private static List<SqlModel> load(List<String> names) {
