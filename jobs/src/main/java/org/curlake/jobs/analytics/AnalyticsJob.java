@@ -23,9 +23,9 @@ import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.curate.CurateJob;
 import org.curlake.jobs.curate.ModelRunner;
+import org.curlake.jobs.curate.PeriodViews;
 import org.curlake.jobs.curate.Quarantine;
 import org.curlake.jobs.curate.SqlModel;
-import org.curlake.jobs.curate.TenantDimensions;
 import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.ingest.RunStatus;
 import org.curlake.jobs.lake.PartitionWriter;
@@ -121,8 +121,7 @@ public final class AnalyticsJob {
           .orElseThrow(() -> new IllegalStateException("no fct_cost_daily yet: run curate first"))
           .where(col("tenant_id").equalTo(lit(tenant.id()))
               .and(col("billing_period").isin(historyPeriods(period).toArray())));
-      models.input("tenant_accounts", TenantDimensions.accounts(spark, tenant));
-      models.input("tenant_tag_keys", TenantDimensions.tagKeys(spark, tenant));
+      PeriodViews.registerTenantInputs(spark, models, tenant);
       models.input("tenant_budgets", AnalyticsParameters.budgets(spark, tenant));
       models.input("bronze_cur_line_items_history", bronze);
       models.input("bronze_cur_line_items",

@@ -1,11 +1,14 @@
 package org.curlake.jobs.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.curlake.config.StorageConfig;
 import org.curlake.jobs.bench.BenchDataset;
 import org.curlake.jobs.bench.Benchmark;
+import org.curlake.jobs.bench.CurateProfile;
 import org.curlake.quality.QualityRulesLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,12 +49,53 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-incremental", negatable = false, description = "Skip the incremental re-delivery measurement.")
   boolean noIncremental;
 
+  @Option(names = "--profile-curate", negatable = false,
+      description = "Instead of the benchmark: time curate's period marts one by one on the lake a previous bench "
+          + "left in --dir (and --variants beside them).")
+  boolean profileCurate;
+
+  @Option(names = "--variants",
+      description = "With --profile-curate: a folder of <mart>.sql variants, timed against the committed models "
+          + "and compared row for row.")
+  Path variants;
+
+  @Option(names = "--marts", split = ",", defaultValue = "fct_cost_daily,fct_cost_by_tag,focus_costs",
+      description = "With --profile-curate: the period marts to time (default: ${DEFAULT-VALUE}).")
+  List<String> marts;
+
+  @Option(names = "--reps", defaultValue = "4",
+      description = "With --profile-curate: repetitions; the first is a warm-up (default: ${DEFAULT-VALUE}).")
+  int reps;
+
+  @Option(names = "--sink", defaultValue = "delta",
+      description = "With --profile-curate: delta (the write curate makes, to a scratch lake) or noop (compute only); "
+          + "default: ${DEFAULT-VALUE}.")
+  String sink;
+
   @Override
   public Integer call() {
     BenchDataset data = BenchDataset.plan(dir, rows, tenants, months, seed);
+    CurateProfile.Sink target = switch (sink) {
+      case "delta" -> CurateProfile.Sink.DELTA;
+      case "noop" -> CurateProfile.Sink.NOOP;
+      default -> throw new IllegalArgumentException("--sink must be delta or noop, not '" + sink + "'");
+    };
     SparkSession session = spark.session("curlake-bench", StorageConfig.load(configDir.toAbsolutePath().normalize()));
+    if (profileCurate) {
+      return profileCurate(session, data, target);
+    }
     Benchmark.Report report = new Benchmark(session, new QualityRulesLoader(configDir).load(), spark.threads,
         System.out::println).run(data, !noIncremental);
     return report.totalsMatch() ? 0 : 1;
+  }
+
+  /** Exit 1 when a variant's rows differ from its committed model's. */
+  private int profileCurate(SparkSession session, BenchDataset data, CurateProfile.Sink target) {
+    Path benchDir = data.dir();
+    Path scratch = benchDir.resolve("profile-lake");
+    CurateProfile.Report report = new CurateProfile(session, new QualityRulesLoader(configDir).load().validity(),
+        System.out::println).run(benchDir.resolve("lake").toUri().toString(), scratch.toUri().toString(),
+        data.configs(), marts, variants == null ? Map.of() : CurateProfile.variants(variants), reps, target);
+    return report.variantsSame() ? 0 : 1;
   }
 }

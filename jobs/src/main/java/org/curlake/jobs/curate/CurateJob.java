@@ -191,9 +191,7 @@ public final class CurateJob {
       long quarantined = quarantinedRows.isEmpty() && !lake.hasRows(LakeTable.QUARANTINE, partition) ? 0
           : lake.replace(LakeTable.QUARANTINE, quarantinedRows, partition, marker(runId, "quarantine", tenant.id(), period));
 
-      registerTenantInputs(tenant);
-      models.input("bronze_cur_line_items", Quarantine.valid(checked));
-      models.runAll(PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters(tenant, period));
+      PeriodViews.register(spark, models, tenant, Quarantine.valid(checked), parameters(tenant, period));
 
       Map<String, Long> written = new LinkedHashMap<>();
       for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
@@ -238,9 +236,7 @@ public final class CurateJob {
         lake.replacePeriods(LakeTable.QUARANTINE, Quarantine.quarantined(checked), tenant.id(), periods,
             marker(runId, "quarantine", tenant.id(), label));
       }
-      registerTenantInputs(tenant);
-      models.input("bronze_cur_line_items", Quarantine.valid(checked));
-      models.runAll(PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters(tenant, null));
+      PeriodViews.register(spark, models, tenant, Quarantine.valid(checked), parameters(tenant, null));
       Map<String, Long> written = new LinkedHashMap<>();
       for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
         Dataset<Row> rows = models.run(SqlModel.load(mart.getKey()), parameters(tenant, null));
@@ -272,7 +268,7 @@ public final class CurateJob {
     Instant started = Instant.now();
     spark.sparkContext().setJobGroup("curate-" + tenant.id(), "curate tenant-wide marts of " + tenant.id(), false);
     try {
-      registerTenantInputs(tenant);
+      PeriodViews.registerTenantInputs(spark, models, tenant);
       Map<String, Long> written = new TenantMarts(lake, models).build(runId, tenant, changedPeriods);
       return new CurateRun(tenant.id(), null, RunStatus.SUCCEEDED, inputs, 0, 0, written,
           Duration.between(started, Instant.now()), null);
@@ -284,11 +280,6 @@ public final class CurateJob {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
-  }
-
-  private void registerTenantInputs(TenantConfig tenant) {
-    models.input("tenant_accounts", TenantDimensions.accounts(spark, tenant));
-    models.input("tenant_tag_keys", TenantDimensions.tagKeys(spark, tenant));
   }
 
   private static Map<String, Object> parameters(TenantConfig tenant, String period) {
