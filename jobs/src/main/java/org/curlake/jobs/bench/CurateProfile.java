@@ -93,11 +93,12 @@ public final class CurateProfile {
 
   /**
    * @param lakeRoot the bench lake (its bronze is read, nothing in it is written)
-   * @param scratchRoot where the Delta sink writes: a lake for the committed models, one for the variants
+   * @param scratchDir where the Delta sink writes (cleared first, as a variant may change a mart's
+   *     columns): a lake for the committed models, one for the variants
    * @param marts the period marts to time, in order
    * @param variants variant SQL per mart name (may be empty)
    */
-  public Report run(String lakeRoot, String scratchRoot, List<TenantConfig> tenants, List<String> marts,
+  public Report run(String lakeRoot, Path scratchDir, List<TenantConfig> tenants, List<String> marts,
       Map<String, SqlModel> variants, int reps, Sink sink) {
     for (String mart : marts) {
       if (!CurateJob.PERIOD_MARTS.containsKey(mart)) {
@@ -111,9 +112,10 @@ public final class CurateProfile {
     PartitionWriter lake = new PartitionWriter(spark, lakeRoot);
     Dataset<Row> bronze = lake.read(LakeTable.CUR_LINE_ITEMS).orElseThrow(() -> new IllegalArgumentException(
         "no bronze table in the bench lake " + lakeRoot + ": run ./lakehouse bench with the same --dir first"));
+    BenchDirs.delete(scratchDir);
     Map<String, PartitionWriter> scratch = Map.of(
-        "committed", new PartitionWriter(spark, scratchRoot + "/committed"),
-        "variant", new PartitionWriter(spark, scratchRoot + "/variant"));
+        "committed", new PartitionWriter(spark, scratchDir.resolve("committed").toUri().toString()),
+        "variant", new PartitionWriter(spark, scratchDir.resolve("variant").toUri().toString()));
     ModelRunner models = new ModelRunner(spark);
     List<Timing> timings = new ArrayList<>();
     List<Comparison> comparisons = new ArrayList<>();
@@ -135,10 +137,13 @@ public final class CurateProfile {
             spark.sparkContext().setJobGroup("profile-" + tenant.id() + "-" + mart + "-" + version.getKey(),
                 "profile " + mart + " (" + version.getKey() + ") of " + tenant.id() + " rep " + rep, false);
             long started = System.nanoTime();
-            write(sink, scratch.get(version.getKey()), mart, models.run(version.getValue(), parameters), tenant.id(),
-                periods);
+            try {
+              write(sink, scratch.get(version.getKey()), mart, models.run(version.getValue(), parameters), tenant.id(),
+                  periods);
+            } finally {
+              spark.sparkContext().clearJobGroup();
+            }
             Timing timing = new Timing(tenant.id(), mart, version.getKey(), rep, (System.nanoTime() - started) / 1e9);
-            spark.sparkContext().clearJobGroup();
             timings.add(timing);
             out.accept(String.format(Locale.ROOT, "bench profile tenant=%s mart=%s sql=%s sink=%s rep=%d seconds=%.2f",
                 tenant.id(), mart, version.getKey(), sink.name().toLowerCase(Locale.ROOT), rep, timing.seconds()));

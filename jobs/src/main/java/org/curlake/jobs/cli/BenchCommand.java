@@ -92,9 +92,8 @@ public final class BenchCommand implements Callable<Integer> {
   /** Exit 1 when a variant's rows differ from its committed model's. */
   private int profileCurate(SparkSession session, BenchDataset data, CurateProfile.Sink target) {
     Path benchDir = data.dir();
-    Path scratch = benchDir.resolve("profile-lake");
     CurateProfile.Report report = new CurateProfile(session, new QualityRulesLoader(configDir).load().validity(),
-        System.out::println).run(benchDir.resolve("lake").toUri().toString(), scratch.toUri().toString(),
+        System.out::println).run(benchDir.resolve("lake").toUri().toString(), benchDir.resolve("profile-lake"),
         data.configs(), marts, variants == null ? Map.of() : CurateProfile.variants(variants), reps, target);
     return report.variantsSame() ? 0 : 1;
   }

@@ -100,7 +100,7 @@ class CurateProfileTest {
   private static CurateProfile.Report profile(List<String> marts, Map<String, SqlModel> variants, int reps,
       CurateProfile.Sink sink, List<String> lines) {
     return new CurateProfile(SPARK, new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load().validity(),
-        lines::add).run(dir.resolve("lake").toUri().toString(), dir.resolve("profile-lake").toUri().toString(),
+        lines::add).run(dir.resolve("lake").toUri().toString(), dir.resolve("profile-lake"),
         data.configs(), marts, variants, reps, sink);
   }
 }
