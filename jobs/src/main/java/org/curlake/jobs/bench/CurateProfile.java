@@ -228,7 +228,7 @@ public final class CurateProfile {
   private static Comparison compare(String tenant, String mart, Dataset<Row> committed, Dataset<Row> variant) {
     long committedRows = committed.count();
     long variantRows = variant.count();
-    if (!committed.schema().equals(variant.schema())) {
+    if (!columns(committed.schema()).equals(columns(variant.schema()))) {
       return new Comparison(tenant, mart, committedRows, variantRows, committedRows, variantRows,
           schemaDifference(committed.schema(), variant.schema()));
     }
@@ -238,13 +238,18 @@ public final class CurateProfile {
         right.exceptAll(left).count(), null);
   }
 
+  /** Names and types in order; nullability left out (a Delta read and a computed plan may differ in it). */
+  private static List<String> columns(StructType schema) {
+    return Arrays.stream(schema.fields()).map(field -> field.name() + " " + field.dataType().simpleString()).toList();
+  }
+
   /** The columns only in one schema, or typed differently, e.g. {@code only in variant: x_Net decimal(30,10)}. */
   private static String schemaDifference(StructType committed, StructType variant) {
     List<String> differences = new ArrayList<>();
     for (StructField field : variant.fields()) {
       if (!Arrays.asList(committed.fieldNames()).contains(field.name())) {
         differences.add("only in variant: " + field.name() + " " + field.dataType().simpleString());
-      } else if (!committed.apply(field.name()).dataType().equals(field.dataType())) {
+      } else if (!committed.apply(field.name()).dataType().simpleString().equals(field.dataType().simpleString())) {
         differences.add(field.name() + " is " + committed.apply(field.name()).dataType().simpleString()
             + " committed, " + field.dataType().simpleString() + " variant");
       }

@@ -78,19 +78,23 @@ class CurateProfileTest {
   }
 
   @Test
-  void namesTheColumnsAVariantAddsAndRefusesFilesThatAreNotAPeriodMart() throws Exception {
+  void comparesComputedMartsByNameAndTypeNamingAddedColumnsAndRefusesFilesThatAreNotAPeriodMart() throws Exception {
     Path variants = Files.createDirectories(dir.resolve("variants-columns"));
-    Files.writeString(variants.resolve("fct_cost_daily.sql"), SqlModel.load("fct_cost_daily").sql()
-        .replace("count(*) as line_item_count", "count(*) as line_item_count, max(usage_type) as x_extra"));
+    // sum(1) is nullable where count(*) is not: the same table all the same.
+    Files.writeString(variants.resolve("fct_cost_daily.sql"),
+        SqlModel.load("fct_cost_daily").sql().replace("count(*) as line_item_count", "sum(1) as line_item_count"));
+    Files.writeString(variants.resolve("fct_cost_by_tag.sql"), SqlModel.load("fct_cost_by_tag").sql()
+        .replace("sum(line_item_count) as line_item_count", "sum(line_item_count) as line_item_count, 1 as x_extra"));
     List<String> lines = new ArrayList<>();
 
-    // The noop sink: computed, not written; the variant is compared by computing both again.
-    CurateProfile.Report report = profile(List.of("fct_cost_daily"), CurateProfile.variants(variants), 1,
-        CurateProfile.Sink.NOOP, lines);
+    // The noop sink: computed, not written; the variants are compared by computing both again.
+    CurateProfile.Report report = profile(List.of("fct_cost_daily", "fct_cost_by_tag"), CurateProfile.variants(variants),
+        1, CurateProfile.Sink.NOOP, lines);
 
-    assertEquals("only in variant: x_extra string", report.comparisons().get(0).schemaDifference(),
-        String.join("\n", lines));
-    assertEquals(2, report.timings().size(), "one repetition of the committed model and the variant");
+    String output = String.join("\n", lines);
+    assertEquals(4, report.timings().size(), "one repetition of each committed model and variant: " + output);
+    assertTrue(report.comparisons().get(0).same(), output);
+    assertEquals("only in variant: x_extra int", report.comparisons().get(1).schemaDifference(), output);
     Path stray = Files.createDirectories(dir.resolve("variants-stray"));
     Files.writeString(stray.resolve("fct_cost_monthly.sql"), "select 1");
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CurateProfile.variants(stray));
