@@ -9,6 +9,7 @@ import org.curlake.config.StorageConfig;
 import org.curlake.jobs.bench.BenchDataset;
 import org.curlake.jobs.bench.Benchmark;
 import org.curlake.jobs.bench.CurateProfile;
+import org.curlake.jobs.curate.SqlModel;
 import org.curlake.quality.QualityRulesLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,9 +81,11 @@ public final class BenchCommand implements Callable<Integer> {
       case "noop" -> CurateProfile.Sink.NOOP;
       default -> throw new IllegalArgumentException("--sink must be delta or noop, not '" + sink + "'");
     };
+    // Read before Spark starts: a bad variants folder is reported at once.
+    Map<String, SqlModel> variantModels = variants == null ? Map.of() : CurateProfile.variants(variants);
     SparkSession session = spark.session("curlake-bench", StorageConfig.load(configDir.toAbsolutePath().normalize()));
     if (profileCurate) {
-      return profileCurate(session, data, target);
+      return profileCurate(session, data, target, variantModels);
     }
     Benchmark.Report report = new Benchmark(session, new QualityRulesLoader(configDir).load(), spark.threads,
         System.out::println).run(data, !noIncremental);
@@ -90,11 +93,12 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Exit 1 when a variant's rows differ from its committed model's. */
-  private int profileCurate(SparkSession session, BenchDataset data, CurateProfile.Sink target) {
+  private int profileCurate(SparkSession session, BenchDataset data, CurateProfile.Sink target,
+      Map<String, SqlModel> variantModels) {
     Path benchDir = data.dir();
     CurateProfile.Report report = new CurateProfile(session, new QualityRulesLoader(configDir).load().validity(),
         System.out::println).run(benchDir.resolve("lake").toUri().toString(), benchDir.resolve("profile-lake"),
-        data.configs(), marts, variants == null ? Map.of() : CurateProfile.variants(variants), reps, target);
+        data.configs(), marts, variantModels, reps, target);
     return report.variantsSame() ? 0 : 1;
   }
 }
