@@ -31,6 +31,7 @@ import org.curlake.jobs.curate.ModelRunner;
 import org.curlake.jobs.curate.PeriodViews;
 import org.curlake.jobs.curate.Quarantine;
 import org.curlake.jobs.curate.SqlModel;
+import org.curlake.jobs.lake.BillingPeriods;
 import org.curlake.jobs.lake.PartitionWriter;
 import org.curlake.quality.ValidityRule;
 
@@ -121,8 +122,7 @@ public final class CurateProfile {
     List<Comparison> comparisons = new ArrayList<>();
     for (TenantConfig tenant : tenants) {
       Dataset<Row> rows = bronze.where(col("tenant_id").equalTo(lit(tenant.id())));
-      List<String> periods = rows.select("billing_period").distinct().orderBy("billing_period").collectAsList()
-          .stream().map(row -> row.getString(0)).toList();
+      List<String> periods = BillingPeriods.of(rows);
       if (periods.isEmpty()) {
         out.accept("bench profile tenant=" + tenant.id() + " skipped: no bronze rows");
         continue;
@@ -228,7 +228,8 @@ public final class CurateProfile {
   private static Comparison compare(String tenant, String mart, Dataset<Row> committed, Dataset<Row> variant) {
     long committedRows = committed.count();
     long variantRows = variant.count();
-    if (!columns(committed.schema()).equals(columns(variant.schema()))) {
+    // In order: EXCEPT ALL matches columns by position.
+    if (!List.copyOf(columns(committed.schema()).entrySet()).equals(List.copyOf(columns(variant.schema()).entrySet()))) {
       return new Comparison(tenant, mart, committedRows, variantRows, committedRows, variantRows,
           schemaDifference(committed.schema(), variant.schema()));
     }
@@ -238,27 +239,32 @@ public final class CurateProfile {
         right.exceptAll(left).count(), null);
   }
 
-  /** Names and types in order; nullability left out (a Delta read and a computed plan may differ in it). */
-  private static List<String> columns(StructType schema) {
-    return Arrays.stream(schema.fields()).map(field -> field.name() + " " + field.dataType().simpleString()).toList();
+  /** Column name → type, in order; nullability left out (a Delta read and a computed plan may differ in it). */
+  private static Map<String, String> columns(StructType schema) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (StructField field : schema.fields()) {
+      columns.put(field.name(), field.dataType().simpleString());
+    }
+    return columns;
   }
 
   /** The columns only in one schema, or typed differently, e.g. {@code only in variant: x_Net decimal(30,10)}. */
-  private static String schemaDifference(StructType committed, StructType variant) {
+  private static String schemaDifference(StructType committedSchema, StructType variantSchema) {
+    Map<String, String> committed = columns(committedSchema);
+    Map<String, String> variant = columns(variantSchema);
     List<String> differences = new ArrayList<>();
-    for (StructField field : variant.fields()) {
-      if (!Arrays.asList(committed.fieldNames()).contains(field.name())) {
-        differences.add("only in variant: " + field.name() + " " + field.dataType().simpleString());
-      } else if (!committed.apply(field.name()).dataType().simpleString().equals(field.dataType().simpleString())) {
-        differences.add(field.name() + " is " + committed.apply(field.name()).dataType().simpleString()
-            + " committed, " + field.dataType().simpleString() + " variant");
+    variant.forEach((name, type) -> {
+      if (!committed.containsKey(name)) {
+        differences.add("only in variant: " + name + " " + type);
+      } else if (!committed.get(name).equals(type)) {
+        differences.add(name + " is " + committed.get(name) + " committed, " + type + " variant");
       }
-    }
-    for (StructField field : committed.fields()) {
-      if (!Arrays.asList(variant.fieldNames()).contains(field.name())) {
-        differences.add("only in committed: " + field.name() + " " + field.dataType().simpleString());
+    });
+    committed.forEach((name, type) -> {
+      if (!variant.containsKey(name)) {
+        differences.add("only in committed: " + name + " " + type);
       }
-    }
+    });
     return differences.isEmpty() ? "same columns in another order" : String.join("; ", differences);
   }
 

@@ -71,21 +71,16 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--sink", defaultValue = "delta",
       description = "With --profile-curate: delta (the write curate makes, to a scratch lake) or noop (compute only); "
           + "default: ${DEFAULT-VALUE}.")
-  String sink;
+  CurateProfile.Sink sink;
 
   @Override
   public Integer call() {
     BenchDataset data = BenchDataset.plan(dir, rows, tenants, months, seed);
-    CurateProfile.Sink target = switch (sink) {
-      case "delta" -> CurateProfile.Sink.DELTA;
-      case "noop" -> CurateProfile.Sink.NOOP;
-      default -> throw new IllegalArgumentException("--sink must be delta or noop, not '" + sink + "'");
-    };
     // Read before Spark starts: a bad variants folder is reported at once.
     Map<String, SqlModel> variantModels = variants == null ? Map.of() : CurateProfile.variants(variants);
     SparkSession session = spark.session("curlake-bench", StorageConfig.load(configDir.toAbsolutePath().normalize()));
     if (profileCurate) {
-      return profileCurate(session, data, target, variantModels);
+      return profileCurate(session, data, variantModels);
     }
     Benchmark.Report report = new Benchmark(session, new QualityRulesLoader(configDir).load(), spark.threads,
         System.out::println).run(data, !noIncremental);
@@ -93,12 +88,11 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   /** Exit 1 when a variant's rows differ from its committed model's. */
-  private int profileCurate(SparkSession session, BenchDataset data, CurateProfile.Sink target,
-      Map<String, SqlModel> variantModels) {
+  private int profileCurate(SparkSession session, BenchDataset data, Map<String, SqlModel> variantModels) {
     Path benchDir = data.dir();
     CurateProfile.Report report = new CurateProfile(session, new QualityRulesLoader(configDir).load().validity(),
         System.out::println).run(benchDir.resolve("lake").toUri().toString(), benchDir.resolve("profile-lake"),
-        data.configs(), marts, variantModels, reps, target);
+        data.configs(), marts, variantModels, reps, sink);
     return report.variantsSame() ? 0 : 1;
   }
 }

@@ -24,6 +24,7 @@ import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.ingest.RunStatus;
+import org.curlake.jobs.lake.BillingPeriods;
 import org.curlake.jobs.lake.PartitionWriter;
 import org.curlake.jobs.spark.SparkErrors;
 import org.curlake.quality.ValidityRule;
@@ -173,8 +174,7 @@ public final class CurateJob {
     if (onlyPeriod.isPresent()) {
       partitions = partitions.where(col("billing_period").equalTo(lit(onlyPeriod.get().toString())));
     }
-    return partitions.select("billing_period").distinct().orderBy("billing_period").collectAsList()
-        .stream().map(row -> row.getString(0)).toList();
+    return BillingPeriods.of(partitions);
   }
 
   private CurateRun curatePeriod(String runId, Dataset<Row> bronze, TenantConfig tenant, String period,

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.ingest.BillingPeriod;
+import org.curlake.jobs.lake.BillingPeriods;
 import org.curlake.jobs.lake.PartitionWriter;
 import org.curlake.quality.QualityCheck;
 
@@ -52,9 +53,8 @@ public final class CheckJob {
       spark.sparkContext().setJobGroup("check-" + tenant.id(), "quality checks of tenant " + tenant.id(), false);
       try {
         Dataset<Row> tenantBronze = bronze.where(col("tenant_id").equalTo(lit(tenant.id())));
-        List<String> periods = onlyPeriod.map(p -> List.of(p.toString())).orElseGet(() ->
-            tenantBronze.select("billing_period").distinct().orderBy("billing_period").collectAsList().stream()
-                .map(r -> r.getString(0)).toList());
+        List<String> periods = onlyPeriod.map(p -> List.of(p.toString()))
+            .orElseGet(() -> BillingPeriods.of(tenantBronze));
         Map<String, List<DqResult>> byPeriod = new PeriodChecks(lake, checks)
             .run(runId, tenant.id(), periods, referenceTime);
         for (String period : periods) {

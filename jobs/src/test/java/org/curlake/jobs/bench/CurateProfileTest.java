@@ -46,13 +46,10 @@ class CurateProfileTest {
   void timesEachMartAndVariantAndComparesTheirRows() throws Exception {
     Path variants = Files.createDirectories(dir.resolve("variants"));
     // Same table, other SQL: count(*) as sum(1); the tag map read from focus_costs as written is compared too.
-    Files.writeString(variants.resolve("fct_cost_daily.sql"),
-        SqlModel.load("fct_cost_daily").sql().replace("count(*) as line_item_count", "sum(1) as line_item_count"));
-    Files.writeString(variants.resolve("focus_costs.sql"), SqlModel.load("focus_costs").sql()
-        .replace("'AWS' as ProviderName", "concat('AW', 'S') as ProviderName"));
+    writeVariant(variants, "fct_cost_daily", "count(*) as line_item_count", "sum(1) as line_item_count");
+    writeVariant(variants, "focus_costs", "'AWS' as ProviderName", "concat('AW', 'S') as ProviderName");
     // Another table: the untagged bucket renamed.
-    Files.writeString(variants.resolve("fct_cost_by_tag.sql"),
-        SqlModel.load("fct_cost_by_tag").sql().replace("'untagged'", "'none'"));
+    writeVariant(variants, "fct_cost_by_tag", "'untagged'", "'none'");
     List<String> lines = new ArrayList<>();
 
     CurateProfile.Report report = profile(List.of("focus_costs", "fct_cost_daily", "fct_cost_by_tag"),
@@ -81,10 +78,9 @@ class CurateProfileTest {
   void comparesComputedMartsByNameAndTypeNamingAddedColumnsAndRefusesFilesThatAreNotAPeriodMart() throws Exception {
     Path variants = Files.createDirectories(dir.resolve("variants-columns"));
     // sum(1) is nullable where count(*) is not: the same table all the same.
-    Files.writeString(variants.resolve("fct_cost_daily.sql"),
-        SqlModel.load("fct_cost_daily").sql().replace("count(*) as line_item_count", "sum(1) as line_item_count"));
-    Files.writeString(variants.resolve("fct_cost_by_tag.sql"), SqlModel.load("fct_cost_by_tag").sql()
-        .replace("sum(line_item_count) as line_item_count", "sum(line_item_count) as line_item_count, 1 as x_extra"));
+    writeVariant(variants, "fct_cost_daily", "count(*) as line_item_count", "sum(1) as line_item_count");
+    writeVariant(variants, "fct_cost_by_tag", "sum(line_item_count) as line_item_count",
+        "sum(line_item_count) as line_item_count, 1 as x_extra");
     List<String> lines = new ArrayList<>();
 
     // The noop sink: computed, not written; the variants are compared by computing both again.
@@ -99,6 +95,13 @@ class CurateProfileTest {
     Files.writeString(stray.resolve("fct_cost_monthly.sql"), "select 1");
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> CurateProfile.variants(stray));
     assertTrue(refused.getMessage().contains("fct_cost_monthly.sql"), refused.getMessage());
+  }
+
+  /** {@code <mart>.sql} in {@code dir}: the committed model with {@code from} replaced, which must occur in it. */
+  private static void writeVariant(Path dir, String mart, String from, String to) throws Exception {
+    String committed = SqlModel.load(mart).sql();
+    assertTrue(committed.contains(from), mart + " contains '" + from + "'");
+    Files.writeString(dir.resolve(mart + ".sql"), committed.replace(from, to));
   }
 
   private static CurateProfile.Report profile(List<String> marts, Map<String, SqlModel> variants, int reps,
