@@ -33,6 +33,7 @@ import org.curlake.jobs.curate.Quarantine;
 import org.curlake.jobs.curate.SqlModel;
 import org.curlake.jobs.lake.BillingPeriods;
 import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.spark.LineItemExecution;
 import org.curlake.quality.ValidityRule;
 
 /**
@@ -100,6 +101,12 @@ public final class CurateProfile {
    * @param variants variant SQL per mart name (may be empty)
    */
   public Report run(String lakeRoot, Path scratchDir, List<TenantConfig> tenants, List<String> marts,
+      Map<String, SqlModel> variants, int reps, Sink sink) {
+    // Curate's execution settings: the profile times what curate runs.
+    return LineItemExecution.run(spark, () -> profile(lakeRoot, scratchDir, tenants, marts, variants, reps, sink));
+  }
+
+  private Report profile(String lakeRoot, Path scratchDir, List<TenantConfig> tenants, List<String> marts,
       Map<String, SqlModel> variants, int reps, Sink sink) {
     for (String mart : marts) {
       if (!CurateJob.PERIOD_MARTS.containsKey(mart)) {

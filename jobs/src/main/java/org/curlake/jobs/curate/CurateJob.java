@@ -26,6 +26,7 @@ import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.ingest.RunStatus;
 import org.curlake.jobs.lake.BillingPeriods;
 import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.spark.LineItemExecution;
 import org.curlake.jobs.spark.SparkErrors;
 import org.curlake.quality.ValidityRule;
 import org.slf4j.Logger;
@@ -84,9 +85,14 @@ public final class CurateJob {
    * Curates every bronze period (or only {@code onlyPeriod}) of each tenant whose inputs changed,
    * then its tenant-wide marts when any period changed. The changed periods of a tenant are
    * curated in one pass (one commit per mart for all of them); when that pass fails, each period is
-   * curated on its own, so one bad period does not keep the others from being curated.
+   * curated on its own, so one bad period does not keep the others from being curated. Runs with the
+   * execution settings of the jobs that transform every line item ({@link LineItemExecution}).
    */
   public List<CurateRun> run(List<TenantConfig> tenants, Optional<BillingPeriod> onlyPeriod) {
+    return LineItemExecution.run(spark, () -> curate(tenants, onlyPeriod));
+  }
+
+  private List<CurateRun> curate(List<TenantConfig> tenants, Optional<BillingPeriod> onlyPeriod) {
     String runId = UUID.randomUUID().toString();
     List<CurateRun> runs = new ArrayList<>();
     Dataset<Row> bronze = lake.read(LakeTable.CUR_LINE_ITEMS)

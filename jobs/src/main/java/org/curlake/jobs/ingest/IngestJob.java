@@ -17,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import org.curlake.catalog.LakeTable;
 import org.curlake.config.TenantConfig;
 import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.spark.LineItemExecution;
 import org.curlake.jobs.spark.SparkErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,14 +58,19 @@ public final class IngestJob {
     this.progress = progress;
   }
 
-  /** Ingests every period found (or only {@code onlyPeriod}) of each tenant, in order. */
+  /**
+   * Ingests every period found (or only {@code onlyPeriod}) of each tenant, in order, with the
+   * execution settings of the jobs that transform every line item ({@link LineItemExecution}).
+   */
   public IngestReport run(List<TenantConfig> tenants, Optional<BillingPeriod> onlyPeriod) {
-    String runId = UUID.randomUUID().toString();
-    List<IngestRun> runs = new ArrayList<>();
-    for (TenantConfig tenant : tenants) {
-      runs.addAll(runTenant(runId, tenant, onlyPeriod));
-    }
-    return new IngestReport(runId, runs);
+    return LineItemExecution.run(spark, () -> {
+      String runId = UUID.randomUUID().toString();
+      List<IngestRun> runs = new ArrayList<>();
+      for (TenantConfig tenant : tenants) {
+        runs.addAll(runTenant(runId, tenant, onlyPeriod));
+      }
+      return new IngestReport(runId, runs);
+    });
   }
 
   private List<IngestRun> runTenant(String runId, TenantConfig tenant, Optional<BillingPeriod> onlyPeriod) {
