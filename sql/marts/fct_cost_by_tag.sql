@@ -5,10 +5,10 @@
 -- therefore add up to the tenant's total.
 -- Grain: one row per (tenant_id, billing_period, usage_date, tag_key, tag_value, usage_account_id, product_code).
 -- Input views: int_line_items_costed, tenant_tag_keys (tag_key: normalised key, tag_label: as configured).
--- How: each line item's tag keys are normalised once and matched against all configured keys in one
--- pass (an array of values, one per key); line items are summed per (day, account, service, values)
--- before that array is exploded into one row per key, so the per-key rows come from pre-summed groups,
--- not from every line item times every key.
+-- How: line items are first summed per (day, account, service, tag set): many line items share a tag set
+-- (a resource's every usage line), so the key normalisation and matching run once per group, not per line
+-- item. Each group is then counted once per configured key under its value. The names are grouped on
+-- (hash aggregation: numeric sums only) and their max() taken over the far smaller summed rows.
 
 with line_items as (
 
@@ -29,6 +29,29 @@ key_list as (
 
 ),
 
+tag_set_groups as (
+
+    select
+        tenant_id,
+        billing_period,
+        usage_date,
+        usage_account_id,
+        product_code,
+        service_name,
+        business_unit,
+        map_entries(resource_tags) as tags,
+        sum(coalesce(unblended_cost, 0)) as unblended_cost,
+        sum(coalesce(amortized_cost, 0)) as amortized_cost,
+        sum(net_amortized_cost) as net_amortized_cost,
+        count(*) as line_item_count
+
+    from line_items
+    group by
+        tenant_id, billing_period, usage_date, usage_account_id, product_code, service_name, business_unit,
+        map_entries(resource_tags)
+
+),
+
 normalised as (
 
     select
@@ -42,19 +65,20 @@ normalised as (
         unblended_cost,
         amortized_cost,
         net_amortized_cost,
+        line_item_count,
         transform(
-            map_entries(resource_tags),
-            entry -> named_struct(
-                'key', regexp_replace(regexp_replace(lower(entry.key), '^user[_:]', ''), '[^a-z0-9]', ''),
-                'value', entry.value
+            tags,
+            tag -> named_struct(
+                'key', regexp_replace(regexp_replace(lower(tag.key), '^user[_:]', ''), '[^a-z0-9]', ''),
+                'value', tag.value
             )
         ) as tags
 
-    from line_items
+    from tag_set_groups
 
 ),
 
-matched as (
+allocated_groups as (
 
     select
         normalised.tenant_id,
@@ -67,12 +91,18 @@ matched as (
         normalised.unblended_cost,
         normalised.amortized_cost,
         normalised.net_amortized_cost,
-        transform(
+        normalised.line_item_count,
+        explode(transform(
             key_list.keys,
-            configured -> array_min(
-                transform(filter(normalised.tags, tag -> tag.key = configured.tag_key), tag -> tag.value)
+            configured -> named_struct(
+                'tag_key', configured.tag_key,
+                'tag_label', configured.tag_label,
+                'tag_value', coalesce(
+                    array_min(transform(filter(normalised.tags, tag -> tag.key = configured.tag_key), tag -> tag.value)),
+                    'untagged'
+                )
             )
-        ) as matched_values
+        )) as allocation
 
     from normalised
     cross join key_list
@@ -85,41 +115,22 @@ summed as (
         tenant_id,
         billing_period,
         usage_date,
+        allocation.tag_key,
+        allocation.tag_label,
+        allocation.tag_value,
         usage_account_id,
         product_code,
-        matched_values,
-        max(service_name) as service_name,
-        max(business_unit) as business_unit,
-        sum(coalesce(unblended_cost, 0)) as unblended_cost,
-        sum(coalesce(amortized_cost, 0)) as amortized_cost,
+        service_name,
+        business_unit,
+        sum(unblended_cost) as unblended_cost,
+        sum(amortized_cost) as amortized_cost,
         sum(net_amortized_cost) as net_amortized_cost,
-        count(*) as line_item_count
+        sum(line_item_count) as line_item_count
 
-    from matched
-    group by tenant_id, billing_period, usage_date, usage_account_id, product_code, matched_values
-
-),
-
-per_key as (
-
-    select
-        summed.*,
-        posexplode(matched_values) as (key_position, matched_value)
-
-    from summed
-
-),
-
-labelled as (
-
-    select
-        per_key.*,
-        key_list.keys[per_key.key_position].tag_key as tag_key,
-        key_list.keys[per_key.key_position].tag_label as tag_label,
-        coalesce(per_key.matched_value, 'untagged') as tag_value
-
-    from per_key
-    cross join key_list
+    from allocated_groups
+    group by
+        tenant_id, billing_period, usage_date, allocation.tag_key, allocation.tag_label, allocation.tag_value,
+        usage_account_id, product_code, service_name, business_unit
 
 ),
 
@@ -141,7 +152,7 @@ allocated as (
         cast(sum(net_amortized_cost) as decimal(30, 10)) as net_amortized_cost,
         sum(line_item_count) as line_item_count
 
-    from labelled
+    from summed
     group by tenant_id, billing_period, usage_date, tag_key, tag_value, usage_account_id, product_code
 
 )
