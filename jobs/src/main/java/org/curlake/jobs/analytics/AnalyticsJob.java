@@ -125,7 +125,7 @@ public final class AnalyticsJob {
       models.input("tenant_budgets", AnalyticsParameters.budgets(spark, tenant));
       models.input("bronze_cur_line_items_history", bronze);
       models.input("bronze_cur_line_items",
-          Quarantine.valid(Quarantine.withReasons(bronze.where(col("billing_period").equalTo(lit(period))), validityRules)));
+          Quarantine.valid(bronze.where(col("billing_period").equalTo(lit(period))), validityRules));
       // Cached for the idle models' several reads, but only the columns they use: the period's costed line items
       // with every column (tags included) cost more to cache than the scans saved.
       cache(cached, models.runAll(CurateJob.PERIOD_MODELS.stream().map(SqlModel::load).toList(), parameters)

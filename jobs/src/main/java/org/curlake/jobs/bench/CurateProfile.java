@@ -135,7 +135,7 @@ public final class CurateProfile {
         continue;
       }
       Map<String, Object> parameters = Map.of("tenant_id", tenant.id());
-      PeriodViews.register(spark, models, tenant, Quarantine.valid(Quarantine.withReasons(rows, validityRules)),
+      PeriodViews.register(spark, models, tenant, Quarantine.valid(rows, validityRules),
           parameters);
       for (int rep = 0; rep < reps; rep++) {
         for (String mart : marts) {

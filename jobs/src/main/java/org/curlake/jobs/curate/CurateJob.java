@@ -157,16 +157,16 @@ public final class CurateJob {
   /** Curates the changed periods (period → inputs fingerprint): in one pass, or one by one when it fails. */
   private Map<String, CurateRun> curateChanged(String runId, Dataset<Row> bronze, TenantConfig tenant,
       Map<String, String> changed) {
-    Map<String, CurateRun> result = new LinkedHashMap<>();
     if (changed.size() > 1) {
       try {
-        return curatePeriods(runId, bronze, tenant, changed);
+        return curatePass(runId, bronze, tenant, changed);
       } catch (Exception e) {
         LOG.warn("tenant={} periods={} batched curation failed, curating each period on its own: {}", tenant.id(),
             changed.keySet(), SparkErrors.summary(e));
       }
     }
-    changed.forEach((period, inputs) -> result.put(period, curatePeriod(runId, bronze, tenant, period, inputs)));
+    Map<String, CurateRun> result = new LinkedHashMap<>();
+    changed.forEach((period, inputs) -> result.put(period, curateAlone(runId, bronze, tenant, period, inputs)));
     return result;
   }
 
@@ -183,85 +183,69 @@ public final class CurateJob {
     return BillingPeriods.of(partitions);
   }
 
-  private CurateRun curatePeriod(String runId, Dataset<Row> bronze, TenantConfig tenant, String period,
+  /** Curates one period in a pass of its own; a failure is recorded as the period's FAILED run. */
+  private CurateRun curateAlone(String runId, Dataset<Row> bronze, TenantConfig tenant, String period,
       String inputs) {
     Instant started = Instant.now();
-    spark.sparkContext().setJobGroup("curate-" + tenant.id() + "-" + period,
-        "curate tenant " + tenant.id() + " period " + period, false);
     try {
-      Map<String, String> partition = Map.of("tenant_id", tenant.id(), "billing_period", period);
-      Dataset<Row> checked = Quarantine.withReasons(bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
-          .and(col("billing_period").equalTo(lit(period)))), validityRules);
-      // Nothing to quarantine and nothing quarantined before: no write (a Delta commit costs seconds).
-      Dataset<Row> quarantinedRows = Quarantine.quarantined(checked);
-      long quarantined = quarantinedRows.isEmpty() && !lake.hasRows(LakeTable.QUARANTINE, partition) ? 0
-          : lake.replace(LakeTable.QUARANTINE, quarantinedRows, partition, marker(runId, "quarantine", tenant.id(), period));
-
-      PeriodViews.register(spark, models, tenant, Quarantine.valid(checked), parameters(tenant, period));
-
-      Map<String, Long> written = new LinkedHashMap<>();
-      for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
-        Dataset<Row> rows = models.run(SqlModel.load(mart.getKey()), parameters(tenant, period));
-        written.put(mart.getKey(), lake.replace(mart.getValue(), rows, partition,
-            marker(runId, mart.getKey(), tenant.id(), period)));
-      }
-      // focus_costs has one row per curated line item: its commit counts the valid rows.
-      return new CurateRun(tenant.id(), period, RunStatus.SUCCEEDED, inputs, written.get("focus_costs"), quarantined,
-          written, Duration.between(started, Instant.now()), null);
+      return curatePass(runId, bronze, tenant, Map.of(period, inputs)).get(period);
     } catch (Exception e) {
       String error = "tenant '" + tenant.id() + "' period " + period + ": curation failed: " + SparkErrors.summary(e);
       LOG.warn("tenant={} period={} curate failed", tenant.id(), period, e);
       return new CurateRun(tenant.id(), period, RunStatus.FAILED, inputs, 0, 0, Map.of(),
           Duration.between(started, Instant.now()), error);
-    } finally {
-      spark.sparkContext().clearJobGroup();
     }
   }
 
   /**
-   * Curates several periods of a tenant in one pass: one aggregation for the per-period counts (over
-   * the validity rules' columns only), then one job and one commit per mart replacing all of them.
-   * Nothing is cached: each mart reads the bronze columns it needs (a wide cache of every line item
-   * cost more to build than the scans it saved). Throws when any step fails (the caller then curates
-   * each period on its own).
+   * Curates periods of a tenant in one pass: one job and one commit per mart replacing all of them,
+   * over the rows that break no validity rule. Then the line items are accounted for: each period's
+   * bronze rows not in focus_costs (one row per curated line item) are the quarantined ones, and the
+   * quarantine write (rows tagged with the rules they break) must hold exactly that many. Both counts
+   * read the partitions only, so there is no pass over the line items for them. Nothing is cached: each
+   * mart reads the bronze columns it needs (a wide cache of every line item cost more to build than the
+   * scans it saved). Throws when any step fails.
    */
-  private Map<String, CurateRun> curatePeriods(String runId, Dataset<Row> bronze, TenantConfig tenant,
+  private Map<String, CurateRun> curatePass(String runId, Dataset<Row> bronze, TenantConfig tenant,
       Map<String, String> inputs) {
     Instant started = Instant.now();
     List<String> periods = List.copyOf(inputs.keySet());
-    String label = periods.get(0) + ".." + periods.get(periods.size() - 1);
+    String label = periods.size() == 1 ? periods.get(0) : periods.get(0) + ".." + periods.get(periods.size() - 1);
     spark.sparkContext().setJobGroup("curate-" + tenant.id() + "-" + label,
         "curate tenant " + tenant.id() + " periods " + periods, false);
     try {
-      Dataset<Row> checked = Quarantine.withReasons(bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
-          .and(col("billing_period").isin(periods.toArray()))), validityRules);
-      // Reads only the columns the validity rules test (column pruning): cheap next to the marts' scans.
-      Map<String, long[]> counts = Quarantine.countsByPeriod(checked);
-      long quarantined = counts.values().stream().mapToLong(count -> count[1]).sum();
-      if (quarantined > 0 || lake.hasRows(LakeTable.QUARANTINE, tenant.id(), periods)) {
-        lake.replacePeriods(LakeTable.QUARANTINE, Quarantine.quarantined(checked), tenant.id(), periods,
-            marker(runId, "quarantine", tenant.id(), label));
-      }
-      PeriodViews.register(spark, models, tenant, Quarantine.valid(checked), parameters(tenant, null));
+      Dataset<Row> rows = bronze.where(col("tenant_id").equalTo(lit(tenant.id()))
+          .and(col("billing_period").isin(periods.toArray())));
+      PeriodViews.register(spark, models, tenant, Quarantine.valid(rows, validityRules), parameters(tenant, null));
       Map<String, Long> written = new LinkedHashMap<>();
       for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
-        Dataset<Row> rows = models.run(SqlModel.load(mart.getKey()), parameters(tenant, null));
-        written.put(mart.getKey(), lake.replacePeriods(mart.getValue(), rows, tenant.id(), periods,
+        Dataset<Row> martRows = models.run(SqlModel.load(mart.getKey()), parameters(tenant, null));
+        written.put(mart.getKey(), lake.replacePeriods(mart.getValue(), martRows, tenant.id(), periods,
             marker(runId, mart.getKey(), tenant.id(), label)));
       }
-      long valid = counts.values().stream().mapToLong(count -> count[0]).sum();
-      // focus_costs has one row per curated line item: its commit must count the valid rows.
-      if (written.get("focus_costs") != valid) {
-        throw new IllegalStateException("tenant '" + tenant.id() + "' periods " + periods + ": focus_costs wrote "
-            + written.get("focus_costs") + " rows for " + valid + " valid line items");
+      Map<String, Long> valid = BillingPeriods.rowCounts(lake.read(LakeTable.FOCUS_COSTS).orElseThrow()
+          .where(col("tenant_id").equalTo(lit(tenant.id())).and(col("billing_period").isin(periods.toArray()))));
+      Map<String, Long> all = BillingPeriods.rowCounts(rows);
+      long quarantined = 0;
+      for (String period : periods) {
+        quarantined += all.getOrDefault(period, 0L) - valid.getOrDefault(period, 0L);
+      }
+      // Nothing to quarantine and nothing quarantined before: no write (a Delta commit costs seconds).
+      if (quarantined != 0 || lake.hasRows(LakeTable.QUARANTINE, tenant.id(), periods)) {
+        long wrote = lake.replacePeriods(LakeTable.QUARANTINE, Quarantine.quarantined(rows, validityRules),
+            tenant.id(), periods, marker(runId, "quarantine", tenant.id(), label));
+        if (wrote != quarantined) {
+          throw new IllegalStateException("tenant '" + tenant.id() + "' periods " + periods + ": " + quarantined
+              + " bronze rows are not in focus_costs but " + wrote + " break a validity rule");
+        }
       }
       LOG.info("tenant={} periods={} curated in one pass: rows written {}", tenant.id(), periods, written);
       Duration took = Duration.between(started, Instant.now());
       Map<String, CurateRun> runs = new LinkedHashMap<>();
       inputs.forEach((period, fingerprint) -> {
-        long[] count = counts.getOrDefault(period, new long[2]);
-        runs.put(period, new CurateRun(tenant.id(), period, RunStatus.SUCCEEDED, fingerprint, count[0], count[1],
-            Map.of(), took, null));
+        long validRows = valid.getOrDefault(period, 0L);
+        runs.put(period, new CurateRun(tenant.id(), period, RunStatus.SUCCEEDED, fingerprint, validRows,
+            all.getOrDefault(period, 0L) - validRows, periods.size() == 1 ? written : Map.of(), took, null));
       });
       return runs;
     } finally {

@@ -2,11 +2,12 @@ package org.curlake.jobs.curate;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.when;
 
@@ -18,17 +19,28 @@ import org.apache.spark.sql.Row;
 import org.curlake.quality.ValidityRule;
 
 /**
- * Applies the validity rules to bronze rows: pure functions that tag each row with the ids of the
- * rules it breaks. Rows with no broken rule are curated; the others go to the quarantine table
- * with their reasons, so no row is ever silently dropped.
+ * Applies the validity rules to bronze rows: pure functions. A row that breaks no rule is curated; the
+ * others go to the quarantine table with the ids of the rules they break as reasons, so no row is
+ * ever silently dropped. Validity is one boolean predicate per row (the curated rows never need their
+ * reasons); the reasons are computed for the quarantined rows only.
  */
 public final class Quarantine {
   public static final String REASONS = "quarantine_reasons";
 
   private Quarantine() {}
 
+  /** The rows that break none of the rules. */
+  public static Dataset<Row> valid(Dataset<Row> bronze, List<ValidityRule> rules) {
+    return bronze.where(isValid(rules));
+  }
+
+  /** The rows that break a rule, with a {@code quarantine_reasons} array column: the ids of the rules they break. */
+  public static Dataset<Row> quarantined(Dataset<Row> bronze, List<ValidityRule> rules) {
+    return withReasons(bronze.where(not(isValid(rules))), rules);
+  }
+
   /** The rows with a {@code quarantine_reasons} array column (empty when the row is valid). */
-  public static Dataset<Row> withReasons(Dataset<Row> bronze, List<ValidityRule> rules) {
+  static Dataset<Row> withReasons(Dataset<Row> bronze, List<ValidityRule> rules) {
     List<Column> checks = new ArrayList<>();
     for (ValidityRule rule : rules) {
       checks.add(when(violated(rule), lit(rule.id())));
@@ -39,26 +51,13 @@ public final class Quarantine {
     return bronze.withColumn(REASONS, reasons);
   }
 
-  public static Dataset<Row> valid(Dataset<Row> withReasons) {
-    return withReasons.where(size(col(REASONS)).equalTo(0)).drop(REASONS);
-  }
-
-  public static Dataset<Row> quarantined(Dataset<Row> withReasons) {
-    return withReasons.where(size(col(REASONS)).gt(0));
-  }
-
-  /**
-   * Period → {valid rows, quarantined rows} of rows tagged by {@link #withReasons}, in one
-   * aggregation (one Spark job for every period of a pass).
-   */
-  public static java.util.Map<String, long[]> countsByPeriod(Dataset<Row> withReasons) {
-    java.util.Map<String, long[]> counts = new java.util.TreeMap<>();
-    Column isValid = when(size(col(REASONS)).equalTo(0), lit(1L)).otherwise(lit(0L));
-    withReasons.groupBy(col("billing_period"))
-        .agg(org.apache.spark.sql.functions.sum(isValid), org.apache.spark.sql.functions.count(lit(1)))
-        .collectAsList()
-        .forEach(row -> counts.put(row.getString(0), new long[] {row.getLong(1), row.getLong(2) - row.getLong(1)}));
-    return counts;
+  /** True when the row breaks no rule; a rule whose test is null (e.g. a null compared) is not broken. */
+  static Column isValid(List<ValidityRule> rules) {
+    Column broken = lit(false);
+    for (ValidityRule rule : rules) {
+      broken = broken.or(coalesce(violated(rule), lit(false)));
+    }
+    return not(broken);
   }
 
   static Column violated(ValidityRule rule) {
