@@ -3,6 +3,7 @@ package org.curlake.jobs.quality;
 import com.amazon.deequ.analyzers.Analyzer;
 import com.amazon.deequ.analyzers.Completeness;
 import com.amazon.deequ.analyzers.Compliance;
+import com.amazon.deequ.analyzers.Size;
 import com.amazon.deequ.analyzers.Uniqueness;
 import com.amazon.deequ.analyzers.runners.AnalysisRunner;
 import com.amazon.deequ.analyzers.runners.AnalyzerContext;
@@ -51,8 +52,12 @@ public final class DeequMetrics {
   /**
    * Each period's metric values of the checks over the data of all the periods. The scan-shareable
    * metrics (completeness, compliance) are filtered per period and computed in one Deequ run, one
-   * pass over the data for every period; uniqueness groups the rows, so it runs on each period's
-   * rows on their own (a grouping pass per period either way).
+   * pass over the data for every period. Uniqueness groups the rows: it is first computed once over
+   * all the periods, with billing_period as one more key column. When that is 1.0, every key is
+   * unique within its period, so each period's uniqueness is exactly 1.0 too, provided the period has
+   * rows and no row has all its key columns null (Deequ leaves such rows out of a period's groups,
+   * where billing_period as a key keeps them in); both are measured in the same shared pass. Otherwise each period's uniqueness is
+   * computed on its own rows, as it always was when a key repeats.
    *
    * @param periods billing periods ('YYYY-MM', checked), each a value of the data's billing_period
    */
@@ -62,6 +67,7 @@ public final class DeequMetrics {
     List<QualityCheck> shared = checks.stream().filter(c -> c.metric() != QualityCheck.Metric.UNIQUENESS).toList();
     List<QualityCheck> grouping = checks.stream().filter(c -> c.metric() == QualityCheck.Metric.UNIQUENESS).toList();
     Map<String, Map<QualityCheck, Analyzer>> analyzers = new LinkedHashMap<>();
+    Map<String, Analyzer> sizes = new LinkedHashMap<>();
     var builder = AnalysisRunner.onData(data);
     for (String period : periods) {
       if (!PERIOD.matcher(period).matches()) {
@@ -75,40 +81,80 @@ public final class DeequMetrics {
         builder = builder.addAnalyzer(analyzer);
       }
       analyzers.put(period, ofPeriod);
+      if (!grouping.isEmpty()) {
+        sizes.put(period, new Size(where));
+        builder = builder.addAnalyzer(sizes.get(period));
+      }
     }
-    Map<String, Map<QualityCheck, Try<Object>>> sharedValues = new LinkedHashMap<>();
-    if (!shared.isEmpty()) {
-      AnalyzerContext context = builder.run();
-      analyzers.forEach((period, ofPeriod) -> sharedValues.put(period, values(context, ofPeriod)));
+    Map<QualityCheck, Analyzer> keysPresent = new LinkedHashMap<>();
+    Map<QualityCheck, Analyzer> acrossPeriods = new LinkedHashMap<>();
+    for (QualityCheck check : grouping) {
+      keysPresent.put(check, keysPresent(check));
+      builder = builder.addAnalyzer(keysPresent.get(check));
+      List<String> keyed = new java.util.ArrayList<>(List.of("billing_period"));
+      keyed.addAll(check.columns());
+      acrossPeriods.put(check, new Uniqueness(JavaConverters.asScalaBuffer(keyed).toSeq(), Option.empty(),
+          Option.empty()));
+      builder = builder.addAnalyzer(acrossPeriods.get(check));
     }
+    AnalyzerContext context = builder.run();
+    Map<QualityCheck, Try<Object>> across = values(context, acrossPeriods);
+    Map<QualityCheck, Try<Object>> present = values(context, keysPresent);
     Map<String, Map<QualityCheck, Try<Object>>> values = new LinkedHashMap<>();
     for (String period : periods) {
+      Map<QualityCheck, Try<Object>> ofPeriod = values(context, analyzers.get(period));
+      boolean allUnique = !grouping.isEmpty() && positive(metric(context, sizes.get(period)))
+          && grouping.stream().allMatch(check -> isOne(across.get(check)) && isOne(present.get(check)));
       Map<QualityCheck, Try<Object>> groupingValues = grouping.isEmpty() ? Map.of()
+          : allUnique ? ones(grouping)
           : compute(data.where(org.apache.spark.sql.functions.col("billing_period").equalTo(period)), grouping);
-      Map<QualityCheck, Try<Object>> ofPeriod = new LinkedHashMap<>();
+      Map<QualityCheck, Try<Object>> ordered = new LinkedHashMap<>();
       for (QualityCheck check : checks) {
-        ofPeriod.put(check, groupingValues.containsKey(check) ? groupingValues.get(check)
-            : sharedValues.get(period).get(check));
+        ordered.put(check, groupingValues.containsKey(check) ? groupingValues.get(check) : ofPeriod.get(check));
       }
-      values.put(period, ofPeriod);
+      values.put(period, ordered);
     }
     return values;
   }
 
+  /** The fraction of rows with at least one of the check's key columns not null (Deequ groups only those). */
+  private static Compliance keysPresent(QualityCheck check) {
+    String predicate = check.columns().stream().map(DeequMetrics::quoted).map(c -> c + " is not null")
+        .collect(java.util.stream.Collectors.joining(" or "));
+    return new Compliance(check.id() + " keys present", predicate, Option.empty(),
+        JavaConverters.asScalaBuffer(check.columns()).toList(), Option.empty());
+  }
+
+  private static boolean isOne(Try<Object> value) {
+    return value.isSuccess() && ((Number) value.get()).doubleValue() == 1.0;
+  }
+
+  private static boolean positive(Try<Object> value) {
+    return value.isSuccess() && ((Number) value.get()).doubleValue() > 0;
+  }
+
+  private static Map<QualityCheck, Try<Object>> ones(List<QualityCheck> checks) {
+    Map<QualityCheck, Try<Object>> ones = new LinkedHashMap<>();
+    checks.forEach(check -> ones.put(check, new scala.util.Success<>(1.0)));
+    return ones;
+  }
+
   private static final java.util.regex.Pattern PERIOD = java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}");
 
-  @SuppressWarnings({"rawtypes", "unchecked"})
   private static Map<QualityCheck, Try<Object>> values(AnalyzerContext context, Map<QualityCheck, Analyzer> analyzers) {
     Map<QualityCheck, Try<Object>> values = new LinkedHashMap<>();
-    analyzers.forEach((check, analyzer) -> {
-      Option<Metric<?>> metric = context.metric(analyzer);
-      if (metric.isEmpty() || !(metric.get() instanceof DoubleMetric doubleMetric)) {
-        values.put(check, new scala.util.Failure<>(new IllegalStateException("Deequ computed no metric")));
-      } else {
-        values.put(check, (Try) doubleMetric.value());
-      }
-    });
+    analyzers.forEach((check, analyzer) -> values.put(check, metric(context, analyzer)));
     return values;
+  }
+
+  /** The analyzer's value in {@code context}, or the error Deequ reported for it. */
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Try<Object> metric(AnalyzerContext context, Analyzer analyzer) {
+    Option<Metric<?>> metric = context.metric(analyzer);
+    if (metric.isEmpty() || !(metric.get() instanceof DoubleMetric doubleMetric)) {
+      return new scala.util.Failure<>(new IllegalStateException("Deequ computed no metric"));
+    }
+    return (Try) doubleMetric.value();
   }
 
   @SuppressWarnings("rawtypes")
