@@ -51,7 +51,7 @@ public final class IngestJob {
   public IngestJob(SparkSession spark, String lakeRoot, Clock clock, boolean force, Consumer<IngestRun> progress) {
     this.spark = spark;
     this.writer = new PartitionWriter(spark, lakeRoot);
-    this.runLog = new IngestRunLog(spark, LakeTable.INGEST_RUNS.location(lakeRoot));
+    this.runLog = new IngestRunLog(spark, writer);
     this.hadoopConf = spark.sessionState().newHadoopConf();
     this.clock = clock;
     this.force = force;

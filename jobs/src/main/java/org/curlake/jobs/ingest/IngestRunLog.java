@@ -3,11 +3,11 @@ package org.curlake.jobs.ingest;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.delta.tables.DeltaTable;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -15,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.expressions.Window;
+import org.curlake.catalog.LakeTable;
+import org.curlake.jobs.lake.PartitionWriter;
 
 /** The {@code ingest_runs} Delta table: appends attempts, and tells which delivery each period last took. */
 public final class IngestRunLog {
@@ -33,25 +35,26 @@ public final class IngestRunLog {
       .add("error", DataTypes.StringType, true);
 
   private final SparkSession spark;
-  private final String location;
+  private final PartitionWriter lake;
 
-  public IngestRunLog(SparkSession spark, String location) {
+  public IngestRunLog(SparkSession spark, PartitionWriter lake) {
     this.spark = spark;
-    this.location = location;
+    this.lake = lake;
   }
 
   public void append(List<IngestRun> runs) {
     List<Row> rows = runs.stream().map(IngestRunLog::toRow).toList();
-    spark.createDataFrame(rows, SCHEMA).coalesce(1).write().format("delta").mode("append").save(location);
+    lake.append(LakeTable.INGEST_RUNS, spark.createDataFrame(rows, SCHEMA).coalesce(1));
   }
 
   /** For each period of the tenant, the fingerprint of the delivery its last successful run ingested. */
   public Map<BillingPeriod, String> ingestedDeliveries(String tenant) {
     Map<BillingPeriod, String> result = new HashMap<>();
-    if (!DeltaTable.isDeltaTable(spark, location)) {
+    Optional<Dataset<Row>> runs = lake.read(LakeTable.INGEST_RUNS);
+    if (runs.isEmpty()) {
       return result;
     }
-    Dataset<Row> latest = spark.read().format("delta").load(location)
+    Dataset<Row> latest = runs.get()
         .where(col("tenant_id").equalTo(lit(tenant)).and(col("status").equalTo(lit(RunStatus.SUCCEEDED.name()))))
         .withColumn("rank", org.apache.spark.sql.functions.row_number().over(
             Window.partitionBy("billing_period").orderBy(col("ended_at").desc())))

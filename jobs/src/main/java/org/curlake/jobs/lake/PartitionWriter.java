@@ -3,6 +3,7 @@ package org.curlake.jobs.lake;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.delta.exceptions.DeltaConcurrentModificationException;
 import io.delta.tables.DeltaTable;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -16,8 +17,17 @@ import org.curlake.catalog.LakeTable;
  * Replaces one partition of a lake table in a single Delta commit ({@code replaceWhere}): readers
  * see the old partition or the new one, never a mix, and other partitions are untouched. The
  * predicate is built from typed column expressions, never by concatenating values into SQL.
+ *
+ * <p>Writers of other tenants (other threads, or other tenants' pipelines) commit to the same tables.
+ * Delta lets commits to disjoint partitions succeed side by side, but two writers creating a table, or
+ * changing its schema, at the same time conflict: the losing commit is not made and is retried, up to
+ * {@link #COMMIT_ATTEMPTS} times (a replaced partition or an appended run log is written again whole).
  */
 public final class PartitionWriter {
+  /** How often a write whose commit conflicted with a concurrent writer's is attempted in all. */
+  public static final int COMMIT_ATTEMPTS = 5;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PartitionWriter.class);
+
   /** The Delta table property naming the columns with data-skipping statistics ({@link LakeTable#statsColumns}). */
   public static final String STATS_COLUMNS = "delta.dataSkippingStatsColumns";
 
@@ -75,15 +85,15 @@ public final class PartitionWriter {
       // A table property: Delta takes it from the write that creates the table and ignores it afterwards.
       writer = writer.option(STATS_COLUMNS, String.join(",", table.statsColumns()));
     }
-    writer
+    DataFrameWriter<Row> replacing = writer
         .mode("overwrite")
         .option("replaceWhere", predicate.expr().sql())
         // Additive schema evolution: a model that gains a column adds it to the table (older rows read null);
         // a changed column type still fails.
         .option("mergeSchema", "true")
         .option("userMetadata", marker)
-        .partitionBy(table.partitionColumns().toArray(String[]::new))
-        .save(location);
+        .partitionBy(table.partitionColumns().toArray(String[]::new));
+    committing(table, () -> replacing.save(location));
     // The commit is almost always the latest: read one commit file, not fifty (a write's overhead).
     java.util.List<Row> commits = committed(location, marker, 1);
     if (commits.isEmpty()) {
@@ -122,9 +132,31 @@ public final class PartitionWriter {
 
   /** Appends rows to an append-only table (run logs, check results). */
   public void append(LakeTable table, Dataset<Row> rows) {
-    rows.write().format("delta").mode("append")
+    committing(table, () -> rows.write().format("delta").mode("append")
         .partitionBy(table.partitionColumns().toArray(String[]::new))
-        .save(table.location(lakeRoot));
+        .save(table.location(lakeRoot)));
+  }
+
+  /** Runs a write, again when its commit conflicted with a concurrent writer's (the conflicting commit was not made). */
+  private static void committing(LakeTable table, Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (DeltaConcurrentModificationException e) {
+        if (attempt == COMMIT_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("table={} attempt={} commit conflicted with a concurrent writer, writing again: {}",
+            table.tableName(), attempt, e.getClass().getSimpleName());
+        try {
+          Thread.sleep(100L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The table's current rows, or empty when it was never written. */
