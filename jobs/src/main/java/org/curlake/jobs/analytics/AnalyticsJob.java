@@ -31,6 +31,7 @@ import org.curlake.jobs.ingest.RunStatus;
 import org.curlake.jobs.lake.PartitionWriter;
 import org.curlake.jobs.quality.WebhookNotifier;
 import org.curlake.jobs.spark.SparkErrors;
+import org.curlake.jobs.spark.TenantParallelism;
 import org.curlake.quality.ValidityRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,20 +72,27 @@ public final class AnalyticsJob {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SparkSession spark;
-  private final PartitionWriter lake;
-  private final ModelRunner models;
+  private final String lakeRoot;
   private final List<ValidityRule> validityRules;
   private final WebhookNotifier notifier;
   private final Consumer<AnalyticsRun> progress;
+  private final int tenantParallelism;
 
+  /** Analyses {@link TenantParallelism#DEFAULT} tenants at a time. */
   public AnalyticsJob(SparkSession spark, String lakeRoot, List<ValidityRule> validityRules, WebhookNotifier notifier,
       Consumer<AnalyticsRun> progress) {
+    this(spark, lakeRoot, validityRules, notifier, progress, TenantParallelism.DEFAULT);
+  }
+
+  /** @param tenantParallelism tenants analysed at a time, each in a session of its own ({@link TenantParallelism}) */
+  public AnalyticsJob(SparkSession spark, String lakeRoot, List<ValidityRule> validityRules, WebhookNotifier notifier,
+      Consumer<AnalyticsRun> progress, int tenantParallelism) {
     this.spark = spark;
-    this.lake = new PartitionWriter(spark, lakeRoot);
-    this.models = new ModelRunner(spark);
+    this.lakeRoot = lakeRoot;
     this.validityRules = List.copyOf(validityRules);
     this.notifier = notifier;
     this.progress = progress;
+    this.tenantParallelism = tenantParallelism;
   }
 
   /**
@@ -95,20 +103,17 @@ public final class AnalyticsJob {
     String period = onlyPeriod.map(BillingPeriod::toString).orElse(YearMonth.from(asOf).toString());
     LocalDate periodEnd = YearMonth.parse(period).atEndOfMonth();
     LocalDate effectiveAsOf = asOf.isAfter(periodEnd) ? periodEnd : asOf;
-    List<AnalyticsRun> runs = new ArrayList<>();
-    for (TenantConfig tenant : tenants) {
-      AnalyticsRun run = analyse(tenant, period, effectiveAsOf);
-      progress.accept(run);
-      runs.add(run);
-    }
-    return runs;
+    return new TenantParallelism(spark, tenantParallelism)
+        .map(tenants, (session, tenant) -> analyse(session, tenant, period, effectiveAsOf), progress);
   }
 
-  private AnalyticsRun analyse(TenantConfig tenant, String period, LocalDate asOf) {
+  private AnalyticsRun analyse(SparkSession session, TenantConfig tenant, String period, LocalDate asOf) {
+    PartitionWriter lake = new PartitionWriter(session, lakeRoot);
+    ModelRunner models = new ModelRunner(session);
     String runId = UUID.randomUUID().toString();
     Map<String, String> partition = Map.of("tenant_id", tenant.id(), "billing_period", period);
     Map<String, Object> parameters = AnalyticsParameters.of(tenant, period, asOf);
-    spark.sparkContext().setJobGroup("analytics-" + tenant.id() + "-" + period,
+    session.sparkContext().setJobGroup("analytics-" + tenant.id() + "-" + period,
         "analytics tenant " + tenant.id() + " period " + period, false);
     List<Dataset<Row>> cached = new ArrayList<>();
     try {
@@ -121,8 +126,8 @@ public final class AnalyticsJob {
           .orElseThrow(() -> new IllegalStateException("no fct_cost_daily yet: run curate first"))
           .where(col("tenant_id").equalTo(lit(tenant.id()))
               .and(col("billing_period").isin(historyPeriods(period).toArray())));
-      PeriodViews.registerTenantInputs(spark, models, tenant);
-      models.input("tenant_budgets", AnalyticsParameters.budgets(spark, tenant));
+      PeriodViews.registerTenantInputs(session, models, tenant);
+      models.input("tenant_budgets", AnalyticsParameters.budgets(session, tenant));
       models.input("bronze_cur_line_items_history", bronze);
       models.input("bronze_cur_line_items",
           Quarantine.valid(bronze.where(col("billing_period").equalTo(lit(period))), validityRules));
@@ -134,18 +139,20 @@ public final class AnalyticsJob {
       models.input("fct_cost_daily", daily);
 
       Map<String, Long> written = new LinkedHashMap<>();
-      write(LakeTable.FCT_IDLE_RESOURCES, models.runAll(load(IDLE_MODELS), parameters), partition, runId, written);
+      write(lake, LakeTable.FCT_IDLE_RESOURCES, models.runAll(load(IDLE_MODELS), parameters), partition, runId,
+          written);
       // Cached as it is written: budget_status selects from its view.
       Dataset<Row> forecast = cache(cached, models.run(SqlModel.load("fct_cost_forecast"), parameters));
-      write(LakeTable.FCT_COST_FORECAST, forecast, partition, runId, written);
+      write(lake, LakeTable.FCT_COST_FORECAST, forecast, partition, runId, written);
       Dataset<Row> budget = models.run(SqlModel.load("budget_status"), parameters);
       // Computed once: the rows collected for the webhook are the rows written.
       List<Row> budgetRows = budget.collectAsList();
-      write(LakeTable.BUDGET_STATUS, spark.createDataFrame(budgetRows, budget.schema()), partition, runId, written);
+      write(lake, LakeTable.BUDGET_STATUS, session.createDataFrame(budgetRows, budget.schema()), partition, runId,
+          written);
       // Cached as it is written: fct_cost_anomaly_drivers selects from its view.
       Dataset<Row> anomalies = cache(cached, models.runAll(load(ANOMALY_MODELS), parameters));
-      write(LakeTable.FCT_COST_ANOMALIES, anomalies, partition, runId, written);
-      write(LakeTable.FCT_COST_ANOMALY_DRIVERS, models.run(SqlModel.load("fct_cost_anomaly_drivers"), parameters),
+      write(lake, LakeTable.FCT_COST_ANOMALIES, anomalies, partition, runId, written);
+      write(lake, LakeTable.FCT_COST_ANOMALY_DRIVERS, models.run(SqlModel.load("fct_cost_anomaly_drivers"), parameters),
           partition, runId, written);
 
       String budgetStatus = budgetRows.isEmpty() ? null : budgetRows.get(0).getAs("status");
@@ -159,7 +166,7 @@ public final class AnalyticsJob {
           "tenant '" + tenant.id() + "' period " + period + ": analytics failed: " + SparkErrors.summary(e));
     } finally {
       cached.forEach(Dataset::unpersist);
-      spark.sparkContext().clearJobGroup();
+      session.sparkContext().clearJobGroup();
     }
   }
 
@@ -184,8 +191,8 @@ public final class AnalyticsJob {
     return names.stream().map(SqlModel::load).toList();
   }
 
-  private void write(LakeTable table, Dataset<Row> rows, Map<String, String> partition, String runId,
-      Map<String, Long> written) {
+  private static void write(PartitionWriter lake, LakeTable table, Dataset<Row> rows, Map<String, String> partition,
+      String runId, Map<String, Long> written) {
     String marker = "analytics run " + runId + " table " + table.tableName() + " tenant " + partition.get("tenant_id")
         + " period " + partition.get("billing_period");
     written.put(table.tableName(), lake.replace(table, rows, partition, marker));

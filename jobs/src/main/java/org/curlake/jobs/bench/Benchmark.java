@@ -23,9 +23,13 @@ public final class Benchmark {
   private final int duckDbThreads;
   private final Consumer<String> out;
   private final SparkJobCounter sparkJobs;
+  private final int tenantParallelism;
 
-  public Benchmark(SparkSession spark, QualityRules rules, int duckDbThreads, Consumer<String> out) {
+  /** @param tenantParallelism tenants checked and analysed at a time ({@link org.curlake.jobs.spark.TenantParallelism}) */
+  public Benchmark(SparkSession spark, QualityRules rules, int duckDbThreads, int tenantParallelism,
+      Consumer<String> out) {
     this.spark = spark;
+    this.tenantParallelism = tenantParallelism;
     this.sparkJobs = SparkJobCounter.register(spark);
     this.rules = rules;
     this.duckDbThreads = duckDbThreads;
@@ -52,9 +56,9 @@ public final class Benchmark {
     Path dir = data.dir();
     long rows = data.totalRows();
     out.accept(String.format(Locale.ROOT, "bench rows=%d tenants=%d months=%d rows_per_month=%d dir=%s "
-            + "cores=%d max_heap_mb=%d java=%s", rows, data.tenants().size(), data.tenants().get(0).spec().months(),
+            + "cores=%d max_heap_mb=%d java=%s tenant_parallelism=%d", rows, data.tenants().size(), data.tenants().get(0).spec().months(),
         data.tenants().get(0).spec().rowsPerMonth(), dir, Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version")));
+        Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"), tenantParallelism));
     Phase.Counters jobs = new Phase.Counters(sparkJobs, new DeltaCommitCounter(dir));
     List<Phase> phases = new ArrayList<>();
     Phase generate = Phase.measure("generate", rows, jobs, () -> data.generate(spark, out)).phase();
@@ -72,7 +76,7 @@ public final class Benchmark {
     String lakeRoot = dir.resolve("lake").toUri().toString();
     GeneratorSpec first = data.tenants().get(0).spec();
     YearMonth latest = first.firstPeriod().plusMonths(first.months() - 1L);
-    PipelineBench pipelineBench = new PipelineBench(spark, rules, jobs, out);
+    PipelineBench pipelineBench = new PipelineBench(spark, rules, tenantParallelism, jobs, out);
     List<Phase> pipelinePhases = pipelineBench.run("pipeline", lakeRoot, data.configs(), rows, latest, false);
     pipelinePhases.forEach(phase -> report(phases, phase));
     Phase pipeline = pipelinePhases.get(pipelinePhases.size() - 1);

@@ -33,9 +33,12 @@ final class PipelineBench {
   private final QualityRules rules;
   private final Consumer<String> progress;
   private final Phase.Counters jobs;
+  private final int tenantParallelism;
 
-  PipelineBench(SparkSession spark, QualityRules rules, Phase.Counters jobs, Consumer<String> progress) {
+  PipelineBench(SparkSession spark, QualityRules rules, int tenantParallelism, Phase.Counters jobs,
+      Consumer<String> progress) {
     this.spark = spark;
+    this.tenantParallelism = tenantParallelism;
     this.jobs = jobs;
     this.rules = rules;
     this.progress = progress;
@@ -63,14 +66,15 @@ final class PipelineBench {
     }));
     Instant referenceTime = latest.plusMonths(1).atDay(2).atStartOfDay().toInstant(ZoneOffset.UTC);
     phases.add(Phase.run(name + ".check", rows, jobs, () -> {
-      CheckReport report = new CheckJob(spark, lakeRoot, rules.checks(), WebhookNotifier.disabled(), line -> { })
+      CheckReport report = new CheckJob(spark, lakeRoot, rules.checks(), WebhookNotifier.disabled(), line -> { },
+          tenantParallelism)
           .run(tenants, onlyLatest ? period : Optional.empty(), referenceTime);
       report.failures().forEach(failure -> progress.accept(failure.progressLine()));
       progress.accept(name + " check results=" + report.results().size() + " failed=" + report.failures().size());
     }));
     phases.add(Phase.run(name + ".analytics", rows, jobs, () -> {
       List<AnalyticsRun> runs = new AnalyticsJob(spark, lakeRoot, rules.validity(), WebhookNotifier.disabled(),
-          run -> progress.accept(run.progressLine())).run(tenants, period, latest.atEndOfMonth());
+          run -> progress.accept(run.progressLine()), tenantParallelism).run(tenants, period, latest.atEndOfMonth());
       require(runs.stream().noneMatch(AnalyticsRun::failed), "analytics failed: " + runs);
     }));
     phases.add(Phase.total(name, phases));

@@ -15,6 +15,7 @@ import org.curlake.jobs.analytics.ForecastBacktest;
 import org.curlake.jobs.analytics.AnalyticsJob;
 import org.curlake.jobs.analytics.AnalyticsRun;
 import org.curlake.jobs.quality.WebhookNotifier;
+import org.curlake.jobs.spark.TenantParallelism;
 import org.curlake.quality.QualityRulesLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,10 @@ public final class AnalyticsCommand implements Callable<Integer> {
       + " (marts.fct_forecast_backtest) and print its MAPE against the naive baselines.")
   boolean backtest;
 
+  @Option(names = "--tenant-parallelism", defaultValue = "" + TenantParallelism.DEFAULT,
+      description = "Tenants analysed at a time, each in a Spark session of its own (default: ${DEFAULT-VALUE}).")
+  int tenantParallelism;
+
   @Override
   public Integer call() {
     NotificationsConfig notifications = NotificationsConfig.load(lake.configDir);
@@ -48,7 +53,8 @@ public final class AnalyticsCommand implements Callable<Integer> {
     SparkSession session = spark.session("curlake-analytics", lake.storage());
     List<TenantConfig> tenants = selection.tenants(lake.tenants());
     List<AnalyticsRun> runs = new AnalyticsJob(session, lake.lakeRoot().hadoopPath(),
-        new QualityRulesLoader(lake.configDir).load().validity(), notifier, run -> System.out.println(run.progressLine()))
+        new QualityRulesLoader(lake.configDir).load().validity(), notifier, run -> System.out.println(run.progressLine()),
+        tenantParallelism)
         .run(tenants, selection.period(), asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf);
     if (backtest) {
       ForecastBacktest backtests = new ForecastBacktest(session, lake.lakeRoot().hadoopPath());

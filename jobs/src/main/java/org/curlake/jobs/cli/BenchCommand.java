@@ -10,6 +10,7 @@ import org.curlake.jobs.bench.BenchDataset;
 import org.curlake.jobs.bench.Benchmark;
 import org.curlake.jobs.bench.CurateProfile;
 import org.curlake.jobs.curate.SqlModel;
+import org.curlake.jobs.spark.TenantParallelism;
 import org.curlake.quality.QualityRulesLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -73,6 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
           + "default: ${DEFAULT-VALUE}.")
   CurateProfile.Sink sink;
 
+  @Option(names = "--tenant-parallelism", defaultValue = "" + TenantParallelism.DEFAULT,
+      description = "Tenants checked and analysed at a time (default: ${DEFAULT-VALUE}).")
+  int tenantParallelism;
+
   @Override
   public Integer call() {
     BenchDataset data = BenchDataset.plan(dir, rows, tenants, months, seed);
@@ -83,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
       return profileCurate(session, data, variantModels);
     }
     Benchmark.Report report = new Benchmark(session, new QualityRulesLoader(configDir).load(), spark.threads,
-        System.out::println).run(data, !noIncremental);
+        tenantParallelism, System.out::println).run(data, !noIncremental);
     return report.totalsMatch() ? 0 : 1;
   }
 

@@ -12,6 +12,7 @@ import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.quality.CheckJob;
 import org.curlake.jobs.quality.CheckReport;
 import org.curlake.jobs.quality.WebhookNotifier;
+import org.curlake.jobs.spark.TenantParallelism;
 import org.curlake.quality.QualityRulesLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,6 +39,10 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--fail-on-breach", description = "Exit 1 when a tenant breaches its freshness SLA.")
   boolean failOnBreach;
 
+  @Option(names = "--tenant-parallelism", defaultValue = "" + TenantParallelism.DEFAULT,
+      description = "Tenants checked at a time, each in a Spark session of its own (default: ${DEFAULT-VALUE}).")
+  int tenantParallelism;
+
   @Override
   public Integer call() {
     List<TenantConfig> selected = selection.tenants(lake.tenants());
@@ -45,7 +50,7 @@ public final class CheckCommand implements Callable<Integer> {
     WebhookNotifier notifier = new WebhookNotifier(Optional.ofNullable(webhook).or(notifications::webhookUrl),
         Duration.ofSeconds(notifications.timeoutSeconds()));
     CheckReport report = new CheckJob(spark.session("curlake-check", lake.storage()), lake.lakeRoot().hadoopPath(),
-        new QualityRulesLoader(lake.configDir).load().checks(), notifier, System.out::println)
+        new QualityRulesLoader(lake.configDir).load().checks(), notifier, System.out::println, tenantParallelism)
         .run(selected, selection.period(), asOf == null ? Instant.now() : asOf);
     System.out.printf("check run_id=%s results=%d failed=%d sla_breaches=%d%n", report.runId(),
         report.results().size(), report.failures().size(), report.breaches().size());

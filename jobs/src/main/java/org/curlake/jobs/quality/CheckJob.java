@@ -19,6 +19,7 @@ import org.curlake.config.TenantConfig;
 import org.curlake.jobs.ingest.BillingPeriod;
 import org.curlake.jobs.lake.BillingPeriods;
 import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.spark.TenantParallelism;
 import org.curlake.quality.QualityCheck;
 
 /**
@@ -29,53 +30,54 @@ import org.curlake.quality.QualityCheck;
  */
 public final class CheckJob {
   private final SparkSession spark;
-  private final PartitionWriter lake;
+  private final String lakeRoot;
   private final List<QualityCheck> checks;
   private final WebhookNotifier notifier;
   private final Consumer<String> progress;
+  private final int tenantParallelism;
 
+  /** Checks {@link TenantParallelism#DEFAULT} tenants at a time. */
   public CheckJob(SparkSession spark, String lakeRoot, List<QualityCheck> checks, WebhookNotifier notifier,
       Consumer<String> progress) {
+    this(spark, lakeRoot, checks, notifier, progress, TenantParallelism.DEFAULT);
+  }
+
+  /** @param tenantParallelism tenants checked at a time, each in a session of its own ({@link TenantParallelism}) */
+  public CheckJob(SparkSession spark, String lakeRoot, List<QualityCheck> checks, WebhookNotifier notifier,
+      Consumer<String> progress, int tenantParallelism) {
     this.spark = spark;
-    this.lake = new PartitionWriter(spark, lakeRoot);
+    this.lakeRoot = lakeRoot;
     this.checks = List.copyOf(checks);
     this.notifier = notifier;
     this.progress = progress;
+    this.tenantParallelism = tenantParallelism;
   }
 
   public CheckReport run(List<TenantConfig> tenants, Optional<BillingPeriod> onlyPeriod, Instant referenceTime) {
     String runId = UUID.randomUUID().toString();
-    Dataset<Row> bronze = lake.read(LakeTable.CUR_LINE_ITEMS)
-        .orElseThrow(() -> new IllegalStateException("no bronze table yet: run ingest first"));
+    PartitionWriter lake = new PartitionWriter(spark, lakeRoot);
+    if (lake.read(LakeTable.CUR_LINE_ITEMS).isEmpty()) {
+      throw new IllegalStateException("no bronze table yet: run ingest first");
+    }
     List<DqResult> results = new ArrayList<>();
     List<SlaStatus> sla = new ArrayList<>();
-    for (TenantConfig tenant : tenants) {
-      spark.sparkContext().setJobGroup("check-" + tenant.id(), "quality checks of tenant " + tenant.id(), false);
-      try {
-        Dataset<Row> tenantBronze = bronze.where(col("tenant_id").equalTo(lit(tenant.id())));
-        List<String> periods = onlyPeriod.map(p -> List.of(p.toString()))
-            .orElseGet(() -> BillingPeriods.of(tenantBronze));
-        Map<String, List<DqResult>> byPeriod = new PeriodChecks(lake, checks)
-            .run(runId, tenant.id(), periods, referenceTime);
-        for (String period : periods) {
-          List<DqResult> periodResults = byPeriod.get(period);
-          periodResults.forEach(r -> progress.accept(r.progressLine()));
-          results.addAll(periodResults);
-          List<DqResult> failures = periodResults.stream().filter(DqResult::failed).toList();
-          if (!failures.isEmpty()) {
-            notifier.qualityFailures(tenant.id(), period, failures);
+    // Reported, alerted and collected in the tenants' order, on this thread.
+    new TenantParallelism(spark, tenantParallelism).map(tenants,
+        (session, tenant) -> check(session, runId, tenant, onlyPeriod, referenceTime), checked -> {
+          checked.byPeriod().forEach((period, periodResults) -> {
+            periodResults.forEach(r -> progress.accept(r.progressLine()));
+            results.addAll(periodResults);
+            List<DqResult> failures = periodResults.stream().filter(DqResult::failed).toList();
+            if (!failures.isEmpty()) {
+              notifier.qualityFailures(checked.tenant(), period, failures);
+            }
+          });
+          progress.accept(checked.sla().progressLine());
+          sla.add(checked.sla());
+          if (checked.sla().status() == SlaStatus.Status.BREACH) {
+            notifier.slaBreach(checked.sla());
           }
-        }
-        SlaStatus status = freshness(runId, tenant, tenantBronze, referenceTime);
-        progress.accept(status.progressLine());
-        sla.add(status);
-        if (status.status() == SlaStatus.Status.BREACH) {
-          notifier.slaBreach(status);
-        }
-      } finally {
-        spark.sparkContext().clearJobGroup();
-      }
-    }
+        });
     if (!results.isEmpty()) {
       lake.append(LakeTable.DQ_RESULTS, QualityTables.dqResults(spark, results));
     }
@@ -83,6 +85,26 @@ public final class CheckJob {
       lake.append(LakeTable.SLA_STATUS, QualityTables.slaStatus(spark, sla));
     }
     return new CheckReport(runId, results, sla);
+  }
+
+  /** One tenant's check results per period, in period order, and its freshness. */
+  private record TenantCheck(String tenant, Map<String, List<DqResult>> byPeriod, SlaStatus sla) {}
+
+  private TenantCheck check(SparkSession session, String runId, TenantConfig tenant, Optional<BillingPeriod> onlyPeriod,
+      Instant referenceTime) {
+    PartitionWriter lake = new PartitionWriter(session, lakeRoot);
+    session.sparkContext().setJobGroup("check-" + tenant.id(), "quality checks of tenant " + tenant.id(), false);
+    try {
+      Dataset<Row> tenantBronze = lake.read(LakeTable.CUR_LINE_ITEMS).orElseThrow()
+          .where(col("tenant_id").equalTo(lit(tenant.id())));
+      List<String> periods = onlyPeriod.map(p -> List.of(p.toString()))
+          .orElseGet(() -> BillingPeriods.of(tenantBronze));
+      Map<String, List<DqResult>> byPeriod = new PeriodChecks(lake, checks).run(runId, tenant.id(), periods,
+          referenceTime);
+      return new TenantCheck(tenant.id(), byPeriod, freshness(runId, tenant, tenantBronze, referenceTime));
+    } finally {
+      session.sparkContext().clearJobGroup();
+    }
   }
 
   private static SlaStatus freshness(String runId, TenantConfig tenant, Dataset<Row> tenantBronze, Instant at) {

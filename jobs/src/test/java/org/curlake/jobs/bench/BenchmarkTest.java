@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.curlake.jobs.SharedSpark;
 import org.curlake.jobs.TestTenants;
+import org.curlake.jobs.spark.TenantParallelism;
 import org.curlake.quality.QualityRulesLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,8 @@ class BenchmarkTest {
     BenchDataset data = BenchDataset.plan(dir, 2_400, 2, 2, 11);
     List<String> lines = new ArrayList<>();
     Benchmark.Report report = new Benchmark(SharedSpark.session(),
-        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load(), 1, lines::add).run(data, true);
+        new QualityRulesLoader(TestTenants.projectRoot().resolve("config")).load(), 1, TenantParallelism.DEFAULT,
+        lines::add).run(data, true);
 
     assertTrue(report.totalsMatch(), String.join("\n", lines));
     assertEquals(2, report.duckdb().size());
