@@ -21,11 +21,16 @@ import org.curlake.catalog.LakeTable;
  * <p>Writers of other tenants (other threads, or other tenants' pipelines) commit to the same tables.
  * Delta lets commits to disjoint partitions succeed side by side, but two writers creating a table, or
  * changing its schema, at the same time conflict: the losing commit is not made and is retried, up to
- * {@link #COMMIT_ATTEMPTS} times (a replaced partition or an appended run log is written again whole).
+ * {@link #COMMIT_ATTEMPTS} times (a replaced partition or an appended run log is written again whole,
+ * its query computed again). Writers in this JVM do not race to create a table: while one creates it,
+ * the others wait for it, then commit to the table it made.
  */
 public final class PartitionWriter {
   /** How often a write whose commit conflicted with a concurrent writer's is attempted in all. */
   public static final int COMMIT_ATTEMPTS = 5;
+  /** A lock per table location that a writer of this JVM is creating. */
+  private static final java.util.concurrent.ConcurrentMap<String, Object> CREATING =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PartitionWriter.class);
 
   /** The Delta table property naming the columns with data-skipping statistics ({@link LakeTable#statsColumns}). */
@@ -93,7 +98,7 @@ public final class PartitionWriter {
         .option("mergeSchema", "true")
         .option("userMetadata", marker)
         .partitionBy(table.partitionColumns().toArray(String[]::new));
-    committing(table, () -> replacing.save(location));
+    committing(table, location, () -> replacing.save(location));
     // The commit is almost always the latest: read one commit file, not fifty (a write's overhead).
     java.util.List<Row> commits = committed(location, marker, 1);
     if (commits.isEmpty()) {
@@ -132,13 +137,28 @@ public final class PartitionWriter {
 
   /** Appends rows to an append-only table (run logs, check results). */
   public void append(LakeTable table, Dataset<Row> rows) {
-    committing(table, () -> rows.write().format("delta").mode("append")
+    String location = table.location(lakeRoot);
+    committing(table, location, () -> rows.write().format("delta").mode("append")
         .partitionBy(table.partitionColumns().toArray(String[]::new))
-        .save(table.location(lakeRoot)));
+        .save(location));
+  }
+
+  /**
+   * Runs a write to the table at {@code location}, holding the table's creation lock when the table does
+   * not exist yet, and again when its commit conflicted with a concurrent writer's.
+   */
+  private void committing(LakeTable table, String location, Runnable write) {
+    if (DeltaTable.isDeltaTable(spark, location)) {
+      retrying(table, write);
+      return;
+    }
+    synchronized (CREATING.computeIfAbsent(location, key -> new Object())) {
+      retrying(table, write);
+    }
   }
 
   /** Runs a write, again when its commit conflicted with a concurrent writer's (the conflicting commit was not made). */
-  private static void committing(LakeTable table, Runnable write) {
+  private static void retrying(LakeTable table, Runnable write) {
     for (int attempt = 1; ; attempt++) {
       try {
         write.run();
