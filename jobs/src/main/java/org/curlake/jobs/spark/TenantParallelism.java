@@ -2,10 +2,12 @@ package org.curlake.jobs.spark;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
@@ -59,9 +61,22 @@ public final class TenantParallelism {
       return thread;
     });
     try {
+      // Set by the worker whose tenant failed before it takes the next tenant, so no tenant starts
+      // after a failure (cancelling from this thread would race the freed worker).
+      AtomicBoolean failed = new AtomicBoolean();
       List<Future<T>> futures = new ArrayList<>();
       for (TenantConfig tenant : tenants) {
-        futures.add(pool.submit(() -> work.apply(spark.newSession(), tenant)));
+        futures.add(pool.submit(() -> {
+          if (failed.get()) {
+            throw new CancellationException("not started: an earlier tenant's work failed");
+          }
+          try {
+            return work.apply(spark.newSession(), tenant);
+          } catch (RuntimeException | Error e) {
+            failed.set(true);
+            throw e;
+          }
+        }));
       }
       try {
         for (Future<T> future : futures) {
