@@ -145,8 +145,11 @@ public final class CurateProfile {
                 "profile " + mart + " (" + version.getKey() + ") of " + tenant.id() + " rep " + rep, false);
             long started = System.nanoTime();
             try {
-              write(sink, scratch.get(version.getKey()), mart, models.run(version.getValue(), parameters), tenant.id(),
-                  periods);
+              Dataset<Row> martRows = models.run(version.getValue(), parameters);
+              CurateJob.writingMart(spark, mart, () -> {
+                write(sink, scratch.get(version.getKey()), mart, martRows, tenant.id(), periods);
+                return null;
+              });
             } finally {
               spark.sparkContext().clearJobGroup();
             }

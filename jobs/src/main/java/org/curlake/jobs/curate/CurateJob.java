@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,6 +49,11 @@ public final class CurateJob {
       "fct_cost_daily", LakeTable.FCT_COST_DAILY,
       "fct_cost_by_tag", LakeTable.FCT_COST_BY_TAG,
       "focus_costs", LakeTable.FOCUS_COSTS);
+  /**
+   * The period marts that aggregate the line items: written with whole-stage codegen
+   * ({@link LineItemExecution#aggregating}), where focus_costs, one row per line item, is not.
+   */
+  public static final Set<String> PERIOD_AGGREGATIONS = Set.of("fct_cost_daily", "fct_cost_by_tag");
   /** The tenant-wide marts, rebuilt from every curated period of fct_cost_daily. */
   public static final Map<String, LakeTable> TENANT_MARTS = orderedMap(
       "fct_cost_monthly", LakeTable.FCT_COST_MONTHLY,
@@ -220,8 +226,8 @@ public final class CurateJob {
       Map<String, Long> written = new LinkedHashMap<>();
       for (Map.Entry<String, LakeTable> mart : PERIOD_MARTS.entrySet()) {
         Dataset<Row> martRows = models.run(SqlModel.load(mart.getKey()), parameters(tenant, null));
-        written.put(mart.getKey(), lake.replacePeriods(mart.getValue(), martRows, tenant.id(), periods,
-            marker(runId, mart.getKey(), tenant.id(), label)));
+        written.put(mart.getKey(), writingMart(spark, mart.getKey(), () -> lake.replacePeriods(mart.getValue(),
+            martRows, tenant.id(), periods, marker(runId, mart.getKey(), tenant.id(), label))));
       }
       Map<String, Long> valid = BillingPeriods.rowCounts(lake.read(LakeTable.FOCUS_COSTS).orElseThrow()
           .where(col("tenant_id").equalTo(lit(tenant.id())).and(col("billing_period").isin(periods.toArray()))));
@@ -251,6 +257,11 @@ public final class CurateJob {
     } finally {
       spark.sparkContext().clearJobGroup();
     }
+  }
+
+  /** Runs the write of a period mart with the execution settings of its kind ({@link #PERIOD_AGGREGATIONS}). */
+  public static <T> T writingMart(SparkSession spark, String mart, Supplier<T> write) {
+    return PERIOD_AGGREGATIONS.contains(mart) ? LineItemExecution.aggregating(spark, write) : write.get();
   }
 
   private CurateRun curateTenant(String runId, TenantConfig tenant, String inputs,

@@ -38,6 +38,29 @@ class LineItemExecutionTest {
   }
 
   @Test
+  void aggregationsInsideALineItemJobArePlannedWithWholeStageCodegenAndTheJobsSettingIsRestoredAfter() {
+    SparkSession spark = SharedSpark.session();
+    boolean[] fused = new boolean[3];
+    LineItemExecution.run(spark, () -> {
+      fused[0] = fused(spark);
+      fused[1] = LineItemExecution.aggregating(spark, () -> fused(spark));
+      fused[2] = fused(spark);
+      return null;
+    });
+    assertFalse(fused[0], "the line-item job: no whole-stage codegen");
+    assertTrue(fused[1], "its aggregation: whole-stage codegen");
+    assertFalse(fused[2], "after the aggregation, the job's setting again");
+    assertNull(spark.conf().get(WHOLE_STAGE, null), "unset after the job");
+  }
+
+  @Test
+  void anAggregationSettingGivenAtLaunchIsLeftAsGiven() {
+    assertEquals(Map.of(WHOLE_STAGE, "true"), LineItemExecution.aggregationSettings(new SparkConf(false)));
+    SparkConf launch = new SparkConf(false).set(WHOLE_STAGE, "false");
+    assertTrue(LineItemExecution.aggregationSettings(launch).isEmpty(), "spark-submit --conf / -Dspark.* must win");
+  }
+
+  @Test
   void theSessionsOwnValueIsRestoredAlsoWhenTheWorkFails() {
     SparkSession spark = SharedSpark.session();
     spark.conf().set(WHOLE_STAGE, "true");
