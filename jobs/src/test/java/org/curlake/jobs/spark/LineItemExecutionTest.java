@@ -12,7 +12,7 @@ import org.apache.spark.sql.SparkSession;
 import org.curlake.jobs.SharedSpark;
 import org.junit.jupiter.api.Test;
 
-class LineItemExecutionTest {
+public class LineItemExecutionTest {
   private static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
 
   @Test
@@ -75,7 +75,7 @@ class LineItemExecutionTest {
   }
 
   /** Whether a simple projection is planned as a whole-stage generated stage ("*(1) Project ..."). */
-  private static boolean fused(SparkSession spark) {
+  public static boolean fused(SparkSession spark) {
     return spark.range(10).selectExpr("id * 2 as doubled").queryExecution().executedPlan().toString().contains("*(");
   }
 }
