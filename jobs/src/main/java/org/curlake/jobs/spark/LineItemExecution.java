@@ -31,8 +31,9 @@ import org.apache.spark.sql.SparkSession;
  * at 10M), while its line-item projection ({@code focus_costs}) took 1.5 times as long (README, run I).
  */
 public final class LineItemExecution {
-  private static final Map<String, String> SETTINGS = Map.of("spark.sql.codegen.wholeStage", "false");
-  private static final Map<String, String> AGGREGATION_SETTINGS = Map.of("spark.sql.codegen.wholeStage", "true");
+  private static final String WHOLE_STAGE_CODEGEN = "spark.sql.codegen.wholeStage";
+  private static final Map<String, String> SETTINGS = Map.of(WHOLE_STAGE_CODEGEN, "false");
+  private static final Map<String, String> AGGREGATION_SETTINGS = Map.of(WHOLE_STAGE_CODEGEN, "true");
 
   private LineItemExecution() {}
 
