@@ -14,8 +14,12 @@ import org.curlake.quality.QualityRules;
  * The whole benchmark in one run, on one SparkSession: (a) the floor, Spark copying the raw Parquet
  * to Delta; (b) the pipeline (ingest, curate, check, analytics) on the same data; (c) DuckDB
  * computing fct_cost_daily from the raw Parquet, its totals checked against the pipeline's to the
- * cent; then the incremental re-delivery of one month. Prints one logfmt line per phase and the
- * ratios; returns whether the reference totals matched.
+ * cent; (a') the floor again; then the incremental re-delivery of one month. Prints one logfmt line per
+ * phase and the ratios; returns whether the reference totals matched.
+ *
+ * <p>The same copy of the same files took 163 to 212 s at 10M line items from one run to the next on
+ * this machine; a slow floor alone could make the goal look met. So the floor is measured before and
+ * after the pipeline, and the goal ratio divides by the faster of the two: the strict reading.
  */
 public final class Benchmark {
   private final SparkSession spark;
@@ -81,6 +85,12 @@ public final class Benchmark {
     pipelinePhases.forEach(phase -> report(phases, phase));
     Phase pipeline = pipelinePhases.get(pipelinePhases.size() - 1);
 
+    BenchDirs.delete(dir.resolve("floor"));
+    Phase floorAfter = Phase.run("floor.after", rows, jobs, () -> data.tenants().forEach(tenant ->
+        floorCopy.copy(tenant, dir.resolve("floor").resolve(tenant.config().id()))));
+    report(phases, floorAfter);
+    double fastestFloor = Math.min(floor.seconds(), floorAfter.seconds());
+
     List<CostTotals> reference = new ArrayList<>();
     Phase duckdb;
     try (DuckDbReference duck = new DuckDbReference(duckDbThreads)) {
@@ -113,9 +123,12 @@ public final class Benchmark {
       result.single().forEach(phase -> report(phases, phase));
       rerunOverSingle = result.ratio();
     }
-    Report report = new Report(phases, curated, reference, quarantined, pipeline.seconds() / floor.seconds(),
+    Report report = new Report(phases, curated, reference, quarantined, pipeline.seconds() / fastestFloor,
         pipeline.seconds() / duckdb.seconds(), rerunOverSingle);
-    out.accept(String.format(Locale.ROOT, "bench ratio pipeline/floor=%.2f goal<=2.0", report.pipelineOverFloor()));
+    out.accept(String.format(Locale.ROOT, "bench ratio pipeline/floor=%.2f goal<=2.0 floor_seconds=%.1f "
+            + "(the faster of floor=%.1f and floor.after=%.1f; pipeline/floor.before=%.2f pipeline/floor.after=%.2f)",
+        report.pipelineOverFloor(), fastestFloor, floor.seconds(), floorAfter.seconds(),
+        pipeline.seconds() / floor.seconds(), pipeline.seconds() / floorAfter.seconds()));
     out.accept(String.format(Locale.ROOT, "bench ratio pipeline/duckdb=%.2f", report.pipelineOverDuckDb()));
     if (incremental) {
       out.accept(String.format(Locale.ROOT, "bench ratio rerun_one_month/single_month=%.2f goal<=1.3",

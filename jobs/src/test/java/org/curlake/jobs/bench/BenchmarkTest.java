@@ -37,12 +37,20 @@ class BenchmarkTest {
           "DuckDB summed every generated line item of " + totals);
     }
     List<String> phases = report.phases().stream().map(Phase::name).toList();
-    for (String phase : List.of("floor", "pipeline.ingest", "pipeline.curate", "pipeline.check", "pipeline.analytics",
+    for (String phase : List.of("floor", "floor.after", "pipeline.ingest", "pipeline.curate", "pipeline.check", "pipeline.analytics",
         "pipeline", "duckdb", "incremental.rerun_one_month", "incremental.single_month")) {
       assertTrue(phases.contains(phase), phase + " measured: " + phases);
     }
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("bench ratio pipeline/floor=")), String.join("\n", lines));
+    double pipeline = seconds(report, "pipeline");
+    double fastestFloor = Math.min(seconds(report, "floor"), seconds(report, "floor.after"));
+    assertEquals(pipeline / fastestFloor, report.pipelineOverFloor(), 1e-9,
+        "the goal ratio divides by the faster of the two floors");
     assertTrue(lines.stream().anyMatch(l -> l.startsWith("bench ratio rerun_one_month/single_month=")));
     assertTrue(Double.isFinite(report.rerunOverSingle()) && report.rerunOverSingle() > 0);
+  }
+
+  private static double seconds(Benchmark.Report report, String phase) {
+    return report.phases().stream().filter(p -> p.name().equals(phase)).findFirst().orElseThrow().seconds();
   }
 }
