@@ -14,7 +14,7 @@ import org.apache.spark.sql.types.DecimalType;
  * The one schema bronze CUR line items are normalised to, whatever the export format. Names follow
  * CUR 2.0 (which legacy Athena-style Parquet shares for most columns). Money is DECIMAL(30,10) so
  * totals reconcile to the cent; the source's doubles are rounded at the 10th decimal, the precision
- * AWS publishes.
+ * AWS publishes. An amount that does not fit (NaN, an infinity) is refused by {@link MoneyCast}.
  */
 public final class CanonicalSchema {
   public static final DecimalType MONEY = DataTypes.createDecimalType(30, 10);

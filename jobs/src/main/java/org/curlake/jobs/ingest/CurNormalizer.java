@@ -36,7 +36,10 @@ public final class CurNormalizer {
     columns.add(lit(tenant).as(CanonicalSchema.TENANT_ID));
     columns.add(lit(period.toString()).as(CanonicalSchema.BILLING_PERIOD));
     for (CanonicalColumn column : CanonicalSchema.columns()) {
-      columns.add(source(schema, column).cast(column.type()).as(column.name()));
+      Column source = source(schema, column);
+      Column value = column.type().equals(CanonicalSchema.MONEY) ? MoneyCast.cast(source, column.name())
+          : source.cast(column.type());
+      columns.add(value.as(column.name()));
     }
     columns.add(tags(schema).as(CanonicalSchema.RESOURCE_TAGS));
     columns.add(input_file_name().as(CanonicalSchema.SOURCE_FILE));

@@ -194,8 +194,8 @@ public final class IngestJob {
 
   private IngestRun failed(String runId, TenantConfig tenant, PeriodDelivery delivery, Instant started, Exception e) {
     String error = e instanceof IngestFailure ? e.getMessage()
-        : new IngestFailure(tenant.id(), delivery.period(), null, "read or write failed: " + SparkErrors.summary(e))
-            .getMessage();
+        : new IngestFailure(tenant.id(), delivery.period(), null, SparkErrors.raised(e, MoneyCast.DOES_NOT_FIT)
+            .orElseGet(() -> "read or write failed: " + SparkErrors.summary(e))).getMessage();
     LOG.warn("tenant={} period={} ingest failed: {}", tenant.id(), delivery.period(), error, e);
     return new IngestRun(runId, tenant.id(), delivery.period().toString(), null, delivery.paths(),
         delivery.fingerprint(), 0, 0, started, clock.instant(), RunStatus.FAILED, error);

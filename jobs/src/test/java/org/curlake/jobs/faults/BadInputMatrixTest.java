@@ -102,6 +102,10 @@ class BadInputMatrixTest {
     refused.put("wrong_types", "line_item_usage_start_date is string, expected timestamp");
     faults.put("missing_column", t -> deliver(t, goodRows(300).drop("line_item_usage_account_id")));
     refused.put("missing_column", "missing required column(s) [line_item_usage_account_id]");
+    faults.put("money_not_a_number", t -> deliver(t, goodRows(300).withColumn("line_item_unblended_cost",
+        when(org.apache.spark.sql.functions.monotonically_increasing_id().equalTo(7), lit(Double.NaN))
+            .otherwise(col("line_item_unblended_cost")))));
+    refused.put("money_not_a_number", "amount does not fit bronze money: line_item_unblended_cost = NaN in file ");
     faults.put("duplicate_delivery", t -> duplicate(t));
     refused.put("duplicate_delivery", "duplicate delivery");
 
