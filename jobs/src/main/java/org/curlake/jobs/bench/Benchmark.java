@@ -17,7 +17,7 @@ import org.curlake.quality.QualityRules;
  * cent; (a') the floor again; then the incremental re-delivery of one month. Prints one logfmt line per
  * phase and the ratios; returns whether the reference totals matched.
  *
- * <p>The same copy of the same files took 163 to 212 s at 10M line items from one run to the next on
+ * <p>The same copy of the same files took 163 to 223 s at 10M line items from one run to the next on
  * this machine; a slow floor alone could make the goal look met. So the floor is measured before and
  * after the pipeline, and the goal ratio divides by the faster of the two: the strict reading.
  */
