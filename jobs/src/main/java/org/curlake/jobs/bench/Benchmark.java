@@ -71,9 +71,7 @@ public final class Benchmark {
     FloorCopy floorCopy = new FloorCopy(spark);
     // Warm-up (not measured): the JVM's first Delta write pays class loading and JIT for every phase.
     floorCopy.warmUp(data.tenants().get(0), dir.resolve("floor-warmup"));
-    BenchDirs.delete(dir.resolve("floor"));
-    Phase floor = Phase.run("floor", rows, jobs, () -> data.tenants().forEach(tenant ->
-        floorCopy.copy(tenant, dir.resolve("floor").resolve(tenant.config().id()))));
+    Phase floor = floor("floor", floorCopy, data, jobs);
     report(phases, floor);
 
     BenchDirs.delete(dir.resolve("lake"));
@@ -85,9 +83,7 @@ public final class Benchmark {
     pipelinePhases.forEach(phase -> report(phases, phase));
     Phase pipeline = pipelinePhases.get(pipelinePhases.size() - 1);
 
-    BenchDirs.delete(dir.resolve("floor"));
-    Phase floorAfter = Phase.run("floor.after", rows, jobs, () -> data.tenants().forEach(tenant ->
-        floorCopy.copy(tenant, dir.resolve("floor").resolve(tenant.config().id()))));
+    Phase floorAfter = floor("floor.after", floorCopy, data, jobs);
     report(phases, floorAfter);
     double fastestFloor = Math.min(floor.seconds(), floorAfter.seconds());
 
@@ -136,6 +132,14 @@ public final class Benchmark {
     }
     out.accept("bench totals_match=" + report.totalsMatch());
     return report;
+  }
+
+  /** The floor phase {@code name}: every tenant's raw data copied to Delta under {@code <dir>/floor}, cleared first. */
+  private static Phase floor(String name, FloorCopy floorCopy, BenchDataset data, Phase.Counters jobs) {
+    Path target = data.dir().resolve("floor");
+    BenchDirs.delete(target);
+    return Phase.run(name, data.totalRows(), jobs, () -> data.tenants().forEach(tenant ->
+        floorCopy.copy(tenant, target.resolve(tenant.config().id()))));
   }
 
   private void report(List<Phase> phases, Phase phase) {

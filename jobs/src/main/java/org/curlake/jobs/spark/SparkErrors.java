@@ -18,7 +18,7 @@ public final class SparkErrors {
    * decorations; empty when there is none.
    */
   public static Optional<String> raised(Throwable error, String prefix) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       String message = cause.getMessage();
       int start = message == null ? -1 : message.indexOf(prefix);
       if (start >= 0) {
