@@ -23,6 +23,7 @@ import org.curlake.catalog.LakeTable;
 import org.curlake.jobs.curate.ModelRunner;
 import org.curlake.jobs.curate.SqlModel;
 import org.curlake.jobs.lake.PartitionWriter;
+import org.curlake.jobs.spark.LaunchSettings;
 
 /**
  * Backtest of fct_cost_forecast on a tenant's history: every month that has a month before it is
@@ -74,9 +75,7 @@ public final class ForecastBacktest {
 
   /** {@link #SETTINGS} but those the launch configuration sets ({@code spark-submit --conf}, {@code -Dspark.*}). */
   static Map<String, String> settings(SparkConf launch) {
-    Map<String, String> settings = new TreeMap<>(SETTINGS);
-    settings.keySet().removeIf(launch::contains);
-    return settings;
+    return LaunchSettings.unlessLaunched(SETTINGS, launch);
   }
 
   /** The session the backtest plans its queries in. */

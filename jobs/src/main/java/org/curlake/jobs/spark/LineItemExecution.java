@@ -2,7 +2,6 @@ package org.curlake.jobs.spark;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.RuntimeConfig;
@@ -39,22 +38,12 @@ public final class LineItemExecution {
 
   /** The settings to apply: all of them but those the launch configuration sets. */
   public static Map<String, String> settings(SparkConf launch) {
-    return unlessLaunched(SETTINGS, launch);
+    return LaunchSettings.unlessLaunched(SETTINGS, launch);
   }
 
   /** The settings of {@link #aggregating}: all of them but those the launch configuration sets. */
   public static Map<String, String> aggregationSettings(SparkConf launch) {
-    return unlessLaunched(AGGREGATION_SETTINGS, launch);
-  }
-
-  private static Map<String, String> unlessLaunched(Map<String, String> wanted, SparkConf launch) {
-    Map<String, String> settings = new TreeMap<>();
-    wanted.forEach((key, value) -> {
-      if (!launch.contains(key)) {
-        settings.put(key, value);
-      }
-    });
-    return settings;
+    return LaunchSettings.unlessLaunched(AGGREGATION_SETTINGS, launch);
   }
 
   /** Runs {@code work} with the settings applied to {@code spark}, then restores the session's values. */
